@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace CognitoDemo.Cognito.Configuration;
+
+/// <summary>
+/// Checks <see cref="CognitoOptions"/> at start-up and lists every problem as "X must be …, but was …"
+/// with how to fix it. Formats are those of the AWS models (protocol doc, sections 2 and 7).
+/// </summary>
+public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CognitoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (options.Region is { Length: > 0 } region && !RegionPattern().IsMatch(region))
+        {
+            failures.Add($"Cognito:Region must be an AWS region such as 'us-west-2', but was '{region}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.UserPoolId))
+        {
+            failures.Add("Cognito:UserPoolId must be set (e.g. 'us-west-2_AbC123xyz'), but was empty.");
+        }
+        else if (!UserPoolIdPattern().IsMatch(options.UserPoolId))
+        {
+            failures.Add($"Cognito:UserPoolId must look like '{{region}}_{{id}}' (e.g. 'us-west-2_AbC123xyz'), but was '{options.UserPoolId}'.");
+        }
+        else if (options.Region is { Length: > 0 } configured
+                 && !options.UserPoolId.StartsWith(configured + "_", StringComparison.Ordinal))
+        {
+            var poolRegion = options.UserPoolId[..options.UserPoolId.IndexOf('_', StringComparison.Ordinal)];
+            failures.Add($"Cognito:UserPoolId '{options.UserPoolId}' is in region {poolRegion} but Cognito:Region is {configured}; " +
+                         "set Region to the pool's region or leave it out.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add("Cognito:ClientId must be set to the app client id (Cognito console: App integration → App clients), but was empty.");
+        }
+        else if (!ClientIdPattern().IsMatch(options.ClientId))
+        {
+            failures.Add($"Cognito:ClientId must be 1–128 letters, digits, '_' or '+', but was '{options.ClientId}'.");
+        }
+
+        if (options.ClientSecret is { Length: > 0 } secret && !ClientSecretPattern().IsMatch(secret))
+        {
+            // The secret itself is never echoed.
+            failures.Add($"Cognito:ClientSecret must be 24–64 letters, digits, '_' or '+', but was {secret.Length} characters of another form.");
+        }
+
+        if (options.IdentityPoolId is { Length: > 0 } identityPool)
+        {
+            if (!IdentityPoolIdPattern().IsMatch(identityPool))
+            {
+                failures.Add($"Cognito:IdentityPoolId must look like '{{region}}:{{guid}}', but was '{identityPool}'.");
+            }
+            else if (options.EffectiveRegion is { } effective
+                     && !identityPool.StartsWith(effective + ":", StringComparison.Ordinal))
+            {
+                failures.Add($"Cognito:IdentityPoolId '{identityPool}' is not in region {effective}; identity pools only accept user pools of their own region.");
+            }
+        }
+
+        if (options.ServiceUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"Cognito:ServiceUrl must be an absolute http or https URL, but was '{url}'.");
+        }
+
+        if (options.HostedUiDomain is { Length: > 0 } domain
+            && (!Uri.TryCreate(domain, UriKind.Absolute, out var domainUri)
+                || (domainUri.Scheme != Uri.UriSchemeHttps && domainUri.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"Cognito:HostedUiDomain must be an absolute URL such as 'https://myapp.auth.us-west-2.amazoncognito.com', but was '{domain}'.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$")]
+    private static partial Regex UserPoolIdPattern();
+
+    [GeneratedRegex(@"^[\w+]{1,128}$")]
+    private static partial Regex ClientIdPattern();
+
+    [GeneratedRegex(@"^[\w+]{24,64}$")]
+    private static partial Regex ClientSecretPattern();
+
+    [GeneratedRegex(@"^[\w-]+:[0-9a-f-]+$")]
+    private static partial Regex IdentityPoolIdPattern();
+}
