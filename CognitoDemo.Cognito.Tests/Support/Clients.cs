@@ -1,7 +1,6 @@
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.IdentityPools;
 using CognitoDemo.Cognito.UserPools;
-using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Cognito.Tests.Support;
 

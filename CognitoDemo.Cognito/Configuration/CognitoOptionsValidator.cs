@@ -14,8 +14,10 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (options.Region is { Length: > 0 } region && !RegionPattern().IsMatch(region))
+        var regionValid = options.Region is not { Length: > 0 } || RegionPattern().IsMatch(options.Region);
+        if (!regionValid)
         {
+            var region = options.Region;
             failures.Add($"Cognito:Region must be an AWS region such as 'us-west-2', but was '{region}'.");
         }
 
@@ -27,7 +29,7 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
         {
             failures.Add($"Cognito:UserPoolId must look like '{{region}}_{{id}}' (e.g. 'us-west-2_AbC123xyz'), but was '{options.UserPoolId}'.");
         }
-        else if (options.Region is { Length: > 0 } configured
+        else if (regionValid && options.Region is { Length: > 0 } configured
                  && !options.UserPoolId.StartsWith(configured + "_", StringComparison.Ordinal))
         {
             var poolRegion = options.UserPoolId[..options.UserPoolId.IndexOf('_', StringComparison.Ordinal)];
@@ -56,7 +58,7 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
             {
                 failures.Add($"Cognito:IdentityPoolId must look like '{{region}}:{{guid}}', but was '{identityPool}'.");
             }
-            else if (options.EffectiveRegion is { } effective
+            else if (regionValid && options.EffectiveRegion is { } effective
                      && !identityPool.StartsWith(effective + ":", StringComparison.Ordinal))
             {
                 failures.Add($"Cognito:IdentityPoolId '{identityPool}' is not in region {effective}; identity pools only accept user pools of their own region.");

@@ -1,5 +1,4 @@
 using CognitoDemo.Cognito.UserPools;
-using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
