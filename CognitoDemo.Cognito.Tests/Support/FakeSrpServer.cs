@@ -2,6 +2,7 @@ using System.Net;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CognitoDemo.Cognito.Srp;
 
 namespace CognitoDemo.Cognito.Tests.Support;
@@ -64,11 +65,11 @@ public sealed class FakeSrpServer
         var bigB = SrpGroup.Reduce((SrpGroup.K * _verifier) + BigInteger.ModPow(SrpGroup.G, b, SrpGroup.N));
         var secretBlock = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
         _pending[secretBlock] = (a, bigB, b);
-        var answer = new Dictionary<string, object>
+        var answer = new JsonObject
         {
             ["ChallengeName"] = "PASSWORD_VERIFIER",
             ["Session"] = new string('s', 40),
-            ["ChallengeParameters"] = new Dictionary<string, string>
+            ["ChallengeParameters"] = new JsonObject
             {
                 ["SALT"] = SrpEncoding.ToHex(_salt),
                 ["SRP_B"] = SrpEncoding.ToHex(bigB),
@@ -77,7 +78,7 @@ public sealed class FakeSrpServer
                 ["USER_ID_FOR_SRP"] = UserIdForSrp,
             },
         };
-        return RecordingHandler.Json(JsonSerializer.Serialize(answer));
+        return RecordingHandler.Json(answer.ToJsonString());
     }
 
     private HttpResponseMessage Respond(JsonElement responses)

@@ -100,6 +100,10 @@ public sealed class UserPoolWireFormatTests
                 .Select(f => (string)f.GetRawConstantValue()!).Order(),
             Cases.Select(c => c.Operation).Order());
 
+    [Fact]
+    public void ThisTestRunForbidsReflectionBasedJsonSoEveryShapeMustBeSourceGenerated() =>
+        Assert.False(System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault);
+
     [Theory]
     [MemberData(nameof(Operations))]
     public async Task RequestIsAnAwsJson11PostToTheRootWithTheOperationTarget(string operation)

@@ -422,5 +422,8 @@ const output = {
 	vectors,
 };
 
-writeFileSync(join(here, 'vectors.json'), `${JSON.stringify(output, null, 2)}\n`, 'utf8');
-console.log(`wrote ${vectors.length} vectors from ${PKG}@${pkgVersion} to vectors.json`);
+// `--out FILE` writes elsewhere (the check in vectors.test.mjs regenerates into a temporary file).
+const outArg = process.argv.indexOf('--out');
+const outFile = outArg > 0 ? process.argv[outArg + 1] : join(here, 'vectors.json');
+writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`, 'utf8');
+console.log(`wrote ${vectors.length} vectors from ${PKG}@${pkgVersion} to ${outFile}`);

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh machine: installs what the tests need, restores, builds,
+# runs the .NET and Node.js suites, and ends with one line counted from the real results:
+#   tests: N passed, N failed, N skipped
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+say() { printf '\n== %s\n' "$*"; }
+need() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "error: '$1' is not installed. $2" >&2
+  exit 2
+}
+
+need dotnet "Install the .NET SDK named in global.json (https://dotnet.microsoft.com/download)."
+need node "Install Node.js 20 or later (Debian/Ubuntu: apt-get install nodejs npm)."
+need npm "Install npm (Debian/Ubuntu: apt-get install npm)."
+
+# Node.js suites: folders with a package.json and tests, run by node's own test runner.
+node_suites=(CognitoDemo.Cognito.Tests/Vectors/amazon-cognito-identity-js)
+for suite in "${node_suites[@]}"; do
+  say "npm ci ($suite)"
+  (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error) || { echo "error: npm ci failed in $suite" >&2; exit 2; }
+done
+
+say "dotnet restore and build"
+dotnet build CognitoDemo.sln -c Release --nologo -v quiet || { echo "error: the build failed" >&2; exit 2; }
+
+status=0
+# One run per test project, so each leaves a results file of its own name.
+for project in ./*.Tests/*.csproj; do
+  name=$(basename "$project" .csproj)
+  say "dotnet test ($name)"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
+
+for suite in "${node_suites[@]}"; do
+  say "node --test ($suite)"
+  name=$(echo "$suite" | tr '/' '-')
+  (cd "$suite" && node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=junit --test-reporter-destination="$results/node-$name.xml") || status=1
+done
+
+expected_trx=$(ls -d ./*.Tests/*.csproj | wc -l)
+node scripts/test-summary.mjs "$results" "$expected_trx" || status=1
+exit $status
