@@ -73,7 +73,7 @@ public sealed class ProtocolTests : IDisposable
         {
             ClientId = LocalCognitoApp.PublicClientId,
             Username = "alice",
-            Password = "has a space-secret",
+            Password = " leading-space-secret",
         });
         response.AssertError("InvalidParameterException");
         Assert.DoesNotContain("secret", response.Message, StringComparison.Ordinal);

@@ -225,7 +225,8 @@ internal static partial class Patterns
     [GeneratedRegex(@"^[\w+=/]+$")]
     public static partial Regex SecretHash();
 
-    [GeneratedRegex(@"^[\S]+$")]
+    // The model says [\S]+, but Cognito accepts inner spaces in passwords, only not leading or trailing ones.
+    [GeneratedRegex(@"^\S(?:.*\S)?$", RegexOptions.Singleline)]
     public static partial Regex Password();
 
     [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$")]
