@@ -27,7 +27,7 @@ internal sealed class PoolStore(Database database)
         "SELECT id, name, settings, created_at, modified_at FROM user_pools WHERE id = $id", ReadPool, ("$id", poolId));
 
     public IReadOnlyList<UserPool> List() => database.Read(c => c.Query(
-        "SELECT id, name, settings, created_at, modified_at FROM user_pools ORDER BY created_at, id", ReadPool));
+        "SELECT id, name, settings, created_at, modified_at FROM user_pools ORDER BY rowid", ReadPool));
 
     public bool Delete(string poolId) => database.Write(c =>
     {
@@ -57,7 +57,7 @@ internal sealed class PoolStore(Database database)
         ReadClient, ("$id", clientId));
 
     public IReadOnlyList<AppClient> ListClients(string poolId) => database.Read(c => c.Query(
-        "SELECT id, pool_id, name, secret, settings, created_at, modified_at FROM app_clients WHERE pool_id = $pool ORDER BY created_at, id",
+        "SELECT id, pool_id, name, secret, settings, created_at, modified_at FROM app_clients WHERE pool_id = $pool ORDER BY rowid",
         ReadClient, ("$pool", poolId)));
 
     private static UserPool ReadPool(SqliteDataReader r) => new(

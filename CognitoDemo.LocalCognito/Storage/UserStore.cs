@@ -21,7 +21,7 @@ internal sealed class UserStore(Database database)
         $"SELECT {Columns} FROM users WHERE pool_id = $pool AND sub = $sub", Read, ("$pool", poolId), ("$sub", sub)));
 
     public IReadOnlyList<User> List(string poolId) => database.Read(c => c.Query(
-        $"SELECT {Columns} FROM users WHERE pool_id = $pool ORDER BY created_at, sub", Read, ("$pool", poolId)));
+        $"SELECT {Columns} FROM users WHERE pool_id = $pool ORDER BY rowid", Read, ("$pool", poolId)));
 
     /// <summary>Adds a user; false when the user name is taken.</summary>
     public bool TryInsert(UserPool pool, User user) => database.Write(c =>
