@@ -116,6 +116,22 @@ public sealed class ProtocolTests : IDisposable
         Assert.True(Guid.TryParse(response.Headers.GetValues("x-amzn-RequestId").Single(), out _));
     }
 
+    [Fact]
+    public async Task BrowsersMayCallFromAnyOrigin()
+    {
+        using var client = _app.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/");
+        preflight.Headers.Add("Origin", "http://localhost:3000");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,x-amz-target,x-amz-user-agent");
+
+        using var response = await client.SendAsync(preflight, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("x-amz-target", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
     public static TheoryData<string> MalformedBodies => new()
     {
         "null", "\"text\"", "123", "{\"ClientId\":null}", "{\"ClientId\":{}}", "{\"AuthParameters\":[1]}",

@@ -152,3 +152,29 @@ public sealed class SignInTests : IDisposable
     public void BackOffDoublesFromOneSecondAndCapsAtFifteenMinutes(int failures, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), Storage.Lockout.BackOff(failures));
 }
+
+public sealed class LegacyExistenceErrorsTests : IDisposable
+{
+    private static readonly string[] PasswordFlow = ["ALLOW_USER_PASSWORD_AUTH"];
+    private readonly LocalCognitoApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task LegacyClientRevealsUnknownUsers()
+    {
+        var client = (await _app.OkAsync("CreateUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId,
+            ClientName = "legacy",
+            PreventUserExistenceErrors = "LEGACY",
+            ExplicitAuthFlows = PasswordFlow,
+        }))["UserPoolClient"]!["ClientId"].Text();
+
+        var signIn = await _app.PasswordSignInAsync("ghost", clientId: client);
+        var forgot = await _app.CallAsync("ForgotPassword", new { ClientId = client, Username = "ghost" });
+
+        signIn.AssertError("UserNotFoundException", "User does not exist.");
+        forgot.AssertError("UserNotFoundException", "User does not exist.");
+    }
+}

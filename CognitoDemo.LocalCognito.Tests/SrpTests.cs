@@ -20,12 +20,13 @@ public sealed class SrpTests : IDisposable
             AuthParameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srpA },
         });
 
-    private Task<AwsResponse> RespondAsync(SrpClientSession session, JsonObject initiated, string password, bool withSession = true)
+    private Task<AwsResponse> RespondAsync(SrpClientSession session, JsonObject initiated, string password, bool withSession = true,
+        TimeSpan clientClockOffset = default)
     {
         var parameters = initiated["ChallengeParameters"]!.AsObject()
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
         var challenge = PasswordVerifierChallenge.Parse("LocalPool", parameters);
-        var timestamp = SrpTimestamp.ToWire(_app.Time.GetUtcNow());
+        var timestamp = SrpTimestamp.ToWire(_app.Time.GetUtcNow() + clientClockOffset);
         return _app.CallAsync("RespondToAuthChallenge", new
         {
             ClientId = LocalCognitoApp.PublicClientId,
@@ -144,6 +145,18 @@ public sealed class SrpTests : IDisposable
         var answered = await RespondAsync(session, initiated.Body, Users.Password);
 
         answered.AssertError("NotAuthorizedException", "Incorrect username or password.");
+    }
+
+    [Fact]
+    public async Task ClaimSignedWithAClockHoursAwayIsRefused()
+    {
+        await _app.SignUpConfirmedAsync("olga");
+        var session = SrpClientSession.Create();
+        var initiated = await InitiateAsync("olga", session.PublicValueHex);
+
+        var answered = await RespondAsync(session, initiated.Body, Users.Password, clientClockOffset: TimeSpan.FromHours(-2));
+
+        answered.AssertError("NotAuthorizedException", "TIMESTAMP is more than 5 minutes away from the server's time.");
     }
 
     [Fact]

@@ -210,6 +210,25 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    public async Task TokenNamingAnUnknownPoolIsRefusedWithoutMintingKeysForIt()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        var parts = (await _app.TokensAsync("rita"))["AccessToken"].Text().Split('.');
+        var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!;
+        payload["iss"] = "http://localhost/us-west-2_Invented1";
+        var forged = $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
+
+        var response = await _app.CallAsync("GetUser", new { AccessToken = forged });
+
+        response.AssertError("NotAuthorizedException", "Invalid Access Token");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DataPath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM signing_keys WHERE pool_id = 'us-west-2_Invented1'";
+        Assert.Equal(0L, (long)command.ExecuteScalar()!);
+    }
+
+    [Fact]
     public async Task GlobalSignOutRevokesEveryRefreshTokenAndEarlierAccessTokens()
     {
         await _app.SignUpConfirmedAsync("rita");

@@ -22,6 +22,9 @@ public static class LocalCognitoHost
     /// <summary>The port other local Cognito emulators use, so tools find it where they expect.</summary>
     public const string DefaultUrl = "http://localhost:9229";
 
+    /// <summary>The CORS policy <see cref="Create"/> applies; a host that maps Local Cognito itself may use it too.</summary>
+    public const string CorsPolicy = "LocalCognito";
+
     /// <summary>
     /// A ready-to-run Local Cognito. Standard ASP.NET Core configuration applies (<c>--urls</c>,
     /// <c>ASPNETCORE_URLS</c>, <c>LocalCognito:DataPath</c>, …); without a URL it listens on <see cref="DefaultUrl"/>.
@@ -42,6 +45,7 @@ public static class LocalCognitoHost
         builder.Services.AddLocalCognito(builder.Configuration.GetSection(LocalCognitoOptions.SectionName));
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseCors(CorsPolicy);
         app.MapLocalCognito();
         return app;
     }
@@ -50,6 +54,9 @@ public static class LocalCognitoHost
     public static IServiceCollection AddLocalCognito(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<LocalCognitoOptions>().Bind(section);
+        // Browsers call Cognito directly (amazon-cognito-identity-js, Amplify); AWS answers CORS for any origin.
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(CognitoIdp.RequestIdHeader)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<PoolStore>();

@@ -35,7 +35,7 @@ internal sealed record AccessTokenClaims(string PoolId, string Sub, string Clien
 /// Mints ID and access tokens (RS256, per-pool keys) and opaque refresh tokens, and verifies access tokens
 /// for token-authorized operations: signature, expiry, token use, scope, revocation.
 /// </summary>
-internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, TimeProvider time)
+internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -76,7 +76,8 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
 
         var issuer = jwt.TryGetPayloadValue<string>(Claims.Issuer, out var iss) ? iss : "";
         var poolId = issuer[(issuer.LastIndexOf('/') + 1)..];
-        if (!Patterns.UserPoolId().IsMatch(poolId))
+        // Only pools that exist have keys: a forged issuer must not make the emulator mint new ones.
+        if (!Patterns.UserPoolId().IsMatch(poolId) || pools.Find(poolId) is null)
         {
             throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
         }

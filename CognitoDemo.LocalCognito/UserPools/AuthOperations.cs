@@ -27,6 +27,7 @@ internal sealed class AuthOperations(
 {
     private const int SecretBlockBytes = 512;
     private const int MaxSrpAHexDigits = 1024;
+    private static readonly TimeSpan TimestampSkew = TimeSpan.FromMinutes(5);
 
     private static readonly string[] KnownFlows =
     [
@@ -221,9 +222,16 @@ internal sealed class AuthOperations(
 
         ClientDirectory.CheckSecretHash(client, responses.GetValueOrDefault(AuthParameterNames.SecretHash),
             challenge.Username, responses.GetValueOrDefault(AuthParameterNames.Username));
-        if (!SrpTimestamp.TryParse(timestamp, out _))
+        if (!SrpTimestamp.TryParse(timestamp, out var signedAt))
         {
             throw AwsServiceException.InvalidParameter("TIMESTAMP format is invalid.");
+        }
+
+        // AWS wants the answer signed "within a few seconds"; a wider window still catches clients that
+        // sign with local time labelled UTC, which would fail on AWS (emulator choice, protocol doc 3.4).
+        if ((signedAt - time.GetUtcNow()).Duration() > TimestampSkew)
+        {
+            throw AwsServiceException.NotAuthorized("TIMESTAMP is more than 5 minutes away from the server's time.");
         }
 
         var user = challenge.Sub is null ? null : users.FindBySub(pool.Id, challenge.Sub);
