@@ -103,6 +103,38 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
+    public async Task MailedCodeVerifiesTheChangedEmail()
+    {
+        var access = await SignedInAsync();
+        await _app.OkAsync("UpdateUserAttributes", new
+        {
+            AccessToken = access,
+            UserAttributes = new[] { new { Name = "email", Value = "sam.new@example.com" } },
+        });
+
+        var wrong = await _app.CallAsync("VerifyUserAttribute", new { AccessToken = access, AttributeName = "email", Code = "99999x" });
+        await _app.OkAsync("VerifyUserAttribute", new
+        {
+            AccessToken = access, AttributeName = "email", Code = await _app.LatestCodeAsync("sam.new@example.com"),
+        });
+
+        wrong.AssertError("CodeMismatchException");
+        Assert.Equal("true", AttributesOf((await _app.OkAsync("GetUser", new { AccessToken = access }))["UserAttributes"])["email_verified"]);
+    }
+
+    [Fact]
+    public async Task VerificationCodeCanBeRequestedAgain()
+    {
+        var access = await SignedInAsync();
+        var before = ((JsonArray)await _app.GetJsonAsync("/mailbox/messages?to=sam@example.com")).Count;
+
+        var response = await _app.OkAsync("GetUserAttributeVerificationCode", new { AccessToken = access, AttributeName = "email" });
+
+        Assert.Equal("s***@e***", response["CodeDeliveryDetails"]!["Destination"].Text());
+        Assert.Equal(before + 1, ((JsonArray)await _app.GetJsonAsync("/mailbox/messages?to=sam@example.com")).Count);
+    }
+
+    [Fact]
     public async Task ChangePasswordReplacesTheVerifier()
     {
         var access = await SignedInAsync();

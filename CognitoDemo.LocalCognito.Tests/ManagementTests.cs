@@ -9,6 +9,7 @@ public sealed class ManagementTests : IDisposable
 {
     private static readonly string[] EmailOnly = ["email"];
     private static readonly string[] UnknownFlows = ["ALLOW_EVERYTHING"];
+    private static readonly string[] PasswordFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
     private readonly LocalCognitoApp _app = new();
 
     public void Dispose() => _app.Dispose();
@@ -243,6 +244,48 @@ public sealed class ManagementTests : IDisposable
         Assert.NotNull(answered["AuthenticationResult"]?["AccessToken"]);
         Assert.Equal("CONFIRMED", (await _app.OkAsync("AdminGetUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = "uma" }))["UserStatus"].Text());
         Assert.Null((await _app.PasswordSignInAsync("uma", "my own choice")).Type);
+    }
+
+    [Fact]
+    public async Task RejectedNewPasswordLeavesTheChallengeOpenForAnotherTry()
+    {
+        await _app.SignUpConfirmedAsync("uma");
+        await _app.OkAsync("AdminSetUserPassword", new { UserPoolId = LocalCognitoApp.PoolId, Username = "uma", Password = "temporary1", Permanent = false });
+        var session = (await _app.PasswordSignInAsync("uma", "temporary1")).Body["Session"].Text();
+        Task<AwsResponse> AnswerAsync(string password) => _app.CallAsync("RespondToAuthChallenge", new
+        {
+            ClientId = LocalCognitoApp.PublicClientId,
+            ChallengeName = "NEW_PASSWORD_REQUIRED",
+            Session = session,
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "uma", ["NEW_PASSWORD"] = password },
+        });
+
+        (await AnswerAsync("short")).AssertError("InvalidPasswordException");
+        Assert.NotNull((await AnswerAsync("long enough now")).Body["AuthenticationResult"]);
+        (await AnswerAsync("long enough again")).AssertError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+    }
+
+    [Fact]
+    public async Task ClientTokenValiditySetsExpiresInAndExp()
+    {
+        var client = (await _app.OkAsync("CreateUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId,
+            ClientName = "short-lived",
+            ExplicitAuthFlows = PasswordFlows,
+            AccessTokenValidity = 5,
+            IdTokenValidity = 2,
+            TokenValidityUnits = new { AccessToken = "minutes", IdToken = "hours" },
+        }))["UserPoolClient"]!["ClientId"].Text();
+        await _app.SignUpConfirmedAsync("uma");
+
+        var result = (await _app.PasswordSignInAsync("uma", clientId: client)).Body["AuthenticationResult"]!;
+
+        Assert.Equal(300, result["ExpiresIn"]!.GetValue<int>());
+        var access = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(result["AccessToken"].Text());
+        var id = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(result["IdToken"].Text());
+        Assert.Equal(300, access.GetPayloadValue<long>("exp") - access.GetPayloadValue<long>("iat"));
+        Assert.Equal(7200, id.GetPayloadValue<long>("exp") - id.GetPayloadValue<long>("iat"));
     }
 
     [Fact]

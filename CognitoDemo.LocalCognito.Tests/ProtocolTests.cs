@@ -158,7 +158,7 @@ public sealed class ProtocolTests : IDisposable
                      "GlobalSignOut", "RevokeToken", "DeleteUser", "CreateUserPool", "DescribeUserPool", "ListUserPools",
                      "DeleteUserPool", "CreateUserPoolClient", "DescribeUserPoolClient", "ListUserPoolClients",
                      "CreateUserPoolDomain", "AdminGetUser", "AdminConfirmSignUp", "AdminDeleteUser",
-                     "AdminSetUserPassword", "ListUsers",
+                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute",
                  ])
         {
             var response = await _app.SendAsync(operation, body);

@@ -34,6 +34,8 @@ internal static class Operations
     public const string GlobalSignOut = UserPoolOperations.GlobalSignOut;
     public const string RevokeToken = UserPoolOperations.RevokeToken;
     public const string DeleteUser = UserPoolOperations.DeleteUser;
+    public const string GetUserAttributeVerificationCode = nameof(GetUserAttributeVerificationCode);
+    public const string VerifyUserAttribute = nameof(VerifyUserAttribute);
 
     public const string CreateUserPool = nameof(CreateUserPool);
     public const string DescribeUserPool = nameof(DescribeUserPool);

@@ -271,17 +271,26 @@ internal sealed class AuthOperations(
             throw AwsServiceException.NotAuthorized(ErrorMessages.IncorrectCredentials);
         }
 
-        var written = PoolRules.CheckWritable(pool, [.. responses
-            .Where(r => r.Key.StartsWith(AuthParameterNames.UserAttributePrefix, StringComparison.Ordinal))
-            .Select(r => KeyValuePair.Create(r.Key[AuthParameterNames.UserAttributePrefix.Length..], r.Value))], updating: false);
         var attributes = new Dictionary<string, string>(user.Attributes);
-        foreach (var (name, value) in written)
+        try
         {
-            attributes[name] = value;
-        }
+            var written = PoolRules.CheckWritable(pool, [.. responses
+                .Where(r => r.Key.StartsWith(AuthParameterNames.UserAttributePrefix, StringComparison.Ordinal))
+                .Select(r => KeyValuePair.Create(r.Key[AuthParameterNames.UserAttributePrefix.Length..], r.Value))], updating: false);
+            foreach (var (name, value) in written)
+            {
+                attributes[name] = value;
+            }
 
-        PoolRules.CheckRequired(pool, attributes);
-        PoolRules.CheckPassword(pool, newPassword);
+            PoolRules.CheckRequired(pool, attributes);
+            PoolRules.CheckPassword(pool, newPassword);
+        }
+        catch (AwsServiceException)
+        {
+            // A rejected new password does not use up the session: the user may try another.
+            challenges.Save(challenge);
+            throw;
+        }
         var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, user.Username, newPassword);
         var updated = user with
         {

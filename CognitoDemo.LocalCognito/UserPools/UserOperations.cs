@@ -32,6 +32,8 @@ internal sealed class UserOperations(
         table.Add(Operations.GlobalSignOut, GlobalSignOutAsync);
         table.Add(Operations.DeleteUser, DeleteUserAsync);
         table.Add(Operations.RevokeToken, c => Task.FromResult(RevokeToken(c.Input)));
+        table.Add(Operations.GetUserAttributeVerificationCode, GetUserAttributeVerificationCodeAsync);
+        table.Add(Operations.VerifyUserAttribute, VerifyUserAttributeAsync);
     }
 
     private JsonObject SignUp(AwsRequest input)
@@ -233,6 +235,37 @@ internal sealed class UserOperations(
         }
 
         return result;
+    }
+
+    private async Task<JsonObject> GetUserAttributeVerificationCodeAsync(OperationContext context)
+    {
+        var attribute = context.Input.RequiredString("AttributeName", 1, 32);
+        context.Input.Map("ClientMetadata");
+        var (_, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
+        if (attribute != UserAttributes.Email)
+        {
+            throw AwsServiceException.InvalidParameter($"Verification of {attribute} is not supported by this user pool.");
+        }
+
+        return user.Email is null
+            ? throw AwsServiceException.InvalidParameter("The user has no email address to verify.")
+            : new JsonObject { ["CodeDeliveryDetails"] = delivery.Send(user, CodePurpose.VerifyEmail) };
+    }
+
+    private async Task<JsonObject> VerifyUserAttributeAsync(OperationContext context)
+    {
+        var attribute = context.Input.RequiredString("AttributeName", 1, 32);
+        var code = context.Input.RequiredString("Code", 1, 2048, Patterns.ConfirmationCode());
+        var (_, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
+        if (attribute != UserAttributes.Email)
+        {
+            throw AwsServiceException.InvalidParameter($"Verification of {attribute} is not supported by this user pool.");
+        }
+
+        CheckCode(user, CodePurpose.VerifyEmail, code);
+        var attributes = new Dictionary<string, string>(user.Attributes) { [UserAttributes.EmailVerified] = "true" };
+        users.Update(user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
+        return [];
     }
 
     private async Task<JsonObject> ChangePasswordAsync(OperationContext context)
