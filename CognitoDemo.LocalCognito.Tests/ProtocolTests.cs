@@ -158,7 +158,7 @@ public sealed class ProtocolTests : IDisposable
                      "GlobalSignOut", "RevokeToken", "DeleteUser", "CreateUserPool", "DescribeUserPool", "ListUserPools",
                      "DeleteUserPool", "CreateUserPoolClient", "DescribeUserPoolClient", "ListUserPoolClients",
                      "CreateUserPoolDomain", "AdminGetUser", "AdminConfirmSignUp", "AdminDeleteUser",
-                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute",
+                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute", "AdminDisableUser", "AdminEnableUser",
                  ])
         {
             var response = await _app.SendAsync(operation, body);

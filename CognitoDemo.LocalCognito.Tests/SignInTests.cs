@@ -48,13 +48,17 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task DisabledUserCannotSignIn()
     {
-        var sub = await _app.SignUpConfirmedAsync("quinn");
-        var users = _app.Service<Storage.UserStore>();
-        users.Update(users.FindBySub(LocalCognitoApp.PoolId, sub)! with { Enabled = false });
+        await _app.SignUpConfirmedAsync("quinn");
+        var access = (await _app.TokensAsync("quinn"))["AccessToken"].Text();
+        await _app.OkAsync("AdminDisableUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = "quinn" });
 
         var response = await _app.PasswordSignInAsync("quinn");
+        var getUser = await _app.CallAsync("GetUser", new { AccessToken = access });
+        await _app.OkAsync("AdminEnableUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = "quinn" });
 
         response.AssertError("NotAuthorizedException", "User is disabled.");
+        getUser.AssertError("NotAuthorizedException");
+        Assert.Null((await _app.PasswordSignInAsync("quinn")).Type);
     }
 
     [Fact]

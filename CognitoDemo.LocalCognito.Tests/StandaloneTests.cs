@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using CognitoDemo.LocalCognito.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CognitoDemo.LocalCognito.Tests;
 
@@ -52,6 +53,25 @@ public sealed class StandaloneTests : IDisposable
         Assert.Contains(LocalCognitoApp.WebClientId, process.StartupOutput, StringComparison.Ordinal);
         Assert.Contains(LocalCognitoApp.WebClientSecret, process.StartupOutput, StringComparison.Ordinal);
         Assert.Contains(LocalCognitoApp.PublicClientId, process.StartupOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostAppCanStartLocalCognitoInProcessOnItsOwnPort()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The host's own --urls must not leak into Local Cognito: LocalCognito:Url wins.
+        await using var app = LocalCognitoHost.Create(
+            ["--urls", "http://127.0.0.1:1", "--LocalCognito:Url", "http://127.0.0.1:0", "--LocalCognito:DataPath", _dataPath]);
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+        var jwks = JsonNode.Parse(await http.GetStringAsync("/us-west-2_LocalPool/.well-known/jwks.json", ct))!;
+
+        Assert.DoesNotContain(":1/", address + "/", StringComparison.Ordinal);
+        Assert.Equal(2, jwks["keys"]!.AsArray().Count);
+        await app.StopAsync(ct);
     }
 
     /// <summary>The built executable on a free loopback port (never 9229, which a developer may be using).</summary>

@@ -27,7 +27,9 @@ public static class LocalCognitoHost
 
     /// <summary>
     /// A ready-to-run Local Cognito. Standard ASP.NET Core configuration applies (<c>--urls</c>,
-    /// <c>ASPNETCORE_URLS</c>, <c>LocalCognito:DataPath</c>, …); without a URL it listens on <see cref="DefaultUrl"/>.
+    /// <c>ASPNETCORE_URLS</c>, <c>LocalCognito:DataPath</c>, …); <c>LocalCognito:Url</c> wins over them, and
+    /// without any URL it listens on <see cref="DefaultUrl"/>. A host app passes only the arguments meant for
+    /// Local Cognito, then <c>StartAsync</c>s the result next to itself.
     /// </summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -36,8 +38,13 @@ public static class LocalCognitoHost
             Args = args,
             ApplicationName = typeof(LocalCognitoHost).Assembly.GetName().Name,
         });
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
-            && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        var url = builder.Configuration[$"{LocalCognitoOptions.SectionName}:{nameof(LocalCognitoOptions.Url)}"];
+        if (!string.IsNullOrEmpty(url))
+        {
+            builder.WebHost.UseUrls(url);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+                 && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }

@@ -5,6 +5,12 @@ public sealed class LocalCognitoOptions
 {
     public const string SectionName = "LocalCognito";
 
+    /// <summary>
+    /// Where Local Cognito listens, ahead of the generic <c>--urls</c>: a host app that starts Local Cognito
+    /// next to itself sets this so the two never share a port. Default: <see cref="LocalCognitoHost.DefaultUrl"/>.
+    /// </summary>
+    public string? Url { get; set; }
+
     /// <summary>The SQLite file holding pools, clients, users, codes, tokens and keys.</summary>
     public string DataPath { get; set; } = "local-cognito.db";
 

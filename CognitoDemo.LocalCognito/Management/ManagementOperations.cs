@@ -39,6 +39,8 @@ internal sealed partial class ManagementOperations(
         table.Add(Operations.AdminDeleteUser, c => Task.FromResult(AdminDeleteUser(c.Input)));
         table.Add(Operations.AdminSetUserPassword, c => Task.FromResult(AdminSetUserPassword(c.Input)));
         table.Add(Operations.ListUsers, c => Task.FromResult(ListUsers(c.Input)));
+        table.Add(Operations.AdminDisableUser, c => Task.FromResult(SetEnabled(c.Input, enabled: false)));
+        table.Add(Operations.AdminEnableUser, c => Task.FromResult(SetEnabled(c.Input, enabled: true)));
     }
 
     private JsonObject CreateUserPool(OperationContext context)
@@ -331,6 +333,19 @@ internal sealed partial class ManagementOperations(
             ModifiedAt = time.GetUtcNow(),
         });
         if (!permanent)
+        {
+            sessions.RevokeAll(user.PoolId, user.Sub);
+        }
+
+        return [];
+    }
+
+    /// <summary>AdminDisableUser also revokes the user's tokens, as AWS does; AdminEnableUser restores sign-in.</summary>
+    private JsonObject SetEnabled(AwsRequest input, bool enabled)
+    {
+        var (_, user) = FindUser(input);
+        users.Update(user with { Enabled = enabled, ModifiedAt = time.GetUtcNow() });
+        if (!enabled)
         {
             sessions.RevokeAll(user.PoolId, user.Sub);
         }

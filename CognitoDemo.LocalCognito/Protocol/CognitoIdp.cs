@@ -49,6 +49,8 @@ internal static class Operations
     public const string AdminConfirmSignUp = nameof(AdminConfirmSignUp);
     public const string AdminDeleteUser = nameof(AdminDeleteUser);
     public const string AdminSetUserPassword = nameof(AdminSetUserPassword);
+    public const string AdminDisableUser = nameof(AdminDisableUser);
+    public const string AdminEnableUser = nameof(AdminEnableUser);
     public const string ListUsers = nameof(ListUsers);
 }
 
