@@ -59,7 +59,8 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new AwsResponse(response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject(),
-            response.Content.Headers.ContentType?.MediaType);
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers.TryGetValues("X-Amzn-ErrorType", out var types) ? types.Single() : null);
     }
 
     public async Task<JsonObject> OkAsync(string operation, object body)
@@ -103,7 +104,7 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
 }
 
 /// <summary>An answer: status, JSON body and content type.</summary>
-public sealed record AwsResponse(HttpStatusCode Status, JsonObject Body, string? ContentType)
+public sealed record AwsResponse(HttpStatusCode Status, JsonObject Body, string? ContentType, string? ErrorTypeHeader = null)
 {
     public string? Type => Body["__type"]?.GetValue<string>();
 
@@ -120,5 +121,6 @@ public sealed record AwsResponse(HttpStatusCode Status, JsonObject Body, string?
 
         Assert.Equal(status, Status);
         Assert.Equal("application/x-amz-json-1.1", ContentType);
+        Assert.Equal(code, ErrorTypeHeader);
     }
 }

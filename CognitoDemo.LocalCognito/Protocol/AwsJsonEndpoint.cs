@@ -46,7 +46,7 @@ internal sealed partial class AwsJsonEndpoint
         catch (AwsServiceException e)
         {
             status = e.Status;
-            result = Error(e.Code, e.Message);
+            result = Error(http, e.Code, e.Message);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -58,7 +58,7 @@ internal sealed partial class AwsJsonEndpoint
         {
             LogUnexpected(_logger, requestId, e);
             status = HttpStatusCode.InternalServerError;
-            result = Error(ErrorCodes.InternalError, "An internal error occurred.");
+            result = Error(http, ErrorCodes.InternalError, "An internal error occurred.");
         }
 
         http.Response.StatusCode = (int)status;
@@ -142,7 +142,12 @@ internal sealed partial class AwsJsonEndpoint
         new(ErrorCodes.RequestEntityTooLarge, $"The request body is larger than {limit} bytes.",
             HttpStatusCode.RequestEntityTooLarge);
 
-    private static JsonObject Error(string code, string message) => new() { ["__type"] = code, ["message"] = message };
+    /// <summary>The code travels in <c>__type</c> and in <c>X-Amzn-ErrorType</c>, which some SDKs read first.</summary>
+    private static JsonObject Error(HttpContext http, string code, string message)
+    {
+        http.Response.Headers[CognitoIdp.ErrorTypeHeader] = code;
+        return new JsonObject { ["__type"] = code, ["message"] = message };
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, string requestId, Exception exception);

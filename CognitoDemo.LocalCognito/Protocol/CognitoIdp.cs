@@ -13,6 +13,7 @@ internal static class CognitoIdp
     public const string ContentType = "application/x-amz-json-1.1";
     public const string TargetHeader = "X-Amz-Target";
     public const string RequestIdHeader = "x-amzn-RequestId";
+    public const string ErrorTypeHeader = "X-Amzn-ErrorType";
 
     /// <summary>The scope API sign-in grants and token-authorized operations require (protocol doc 1.4).</summary>
     public const string AdminScope = "aws.cognito.signin.user.admin";
