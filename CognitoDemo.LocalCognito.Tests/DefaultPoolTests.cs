@@ -1,0 +1,77 @@
+using CognitoDemo.LocalCognito.Tests.Support;
+
+namespace CognitoDemo.LocalCognito.Tests;
+
+/// <summary>The pool created at start mirrors the seed (console steps 4.1–4.7).</summary>
+public sealed class DefaultPoolTests : IDisposable
+{
+    private readonly LocalCognitoApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task DefaultPoolMirrorsTheSeed()
+    {
+        var pool = (await _app.OkAsync("DescribeUserPool", new { UserPoolId = LocalCognitoApp.PoolId }))["UserPool"]!;
+
+        var policy = pool["Policies"]!["PasswordPolicy"]!;
+        Assert.Equal(8, policy["MinimumLength"]!.GetValue<int>());
+        Assert.All((string[])["RequireUppercase", "RequireLowercase", "RequireNumbers", "RequireSymbols"],
+            rule => Assert.False(policy[rule]!.GetValue<bool>()));
+        Assert.False(pool["UsernameConfiguration"]!["CaseSensitive"]!.GetValue<bool>());
+        Assert.Null(pool["UsernameAttributes"]);
+        Assert.Equal("OFF", pool["MfaConfiguration"].Text());
+        Assert.Equal(["email"], pool["AutoVerifiedAttributes"]!.AsArray().Select(a => a.Text()));
+        var schema = pool["SchemaAttributes"]!.AsArray();
+        Assert.True(schema.Single(a => a!["Name"].Text() == "email")!["Required"]!.GetValue<bool>());
+        var location = schema.Single(a => a!["Name"].Text() == "custom:location")!;
+        Assert.Equal("String", location["AttributeDataType"].Text());
+        Assert.True(location["Mutable"]!.GetValue<bool>());
+        Assert.Equal("cognito-demo", pool["Domain"].Text());
+    }
+
+    [Fact]
+    public async Task WebAppClientHasASecretSrpRefreshAndTheOAuthCodeFlow()
+    {
+        var client = (await _app.OkAsync("DescribeUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId, ClientId = LocalCognitoApp.WebClientId,
+        }))["UserPoolClient"]!;
+
+        Assert.Equal("Cognito demonstration Web app", client["ClientName"].Text());
+        Assert.Equal(LocalCognitoApp.WebClientSecret, client["ClientSecret"].Text());
+        Assert.Equal(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], client["ExplicitAuthFlows"]!.AsArray().Select(f => f.Text()));
+        Assert.Equal(["code"], client["AllowedOAuthFlows"]!.AsArray().Select(f => f.Text()));
+        Assert.True(client["AllowedOAuthFlowsUserPoolClient"]!.GetValue<bool>());
+        Assert.Contains("openid", client["AllowedOAuthScopes"]!.AsArray().Select(s => s.Text()));
+        Assert.All(client["CallbackURLs"]!.AsArray(), u => Assert.StartsWith("http://localhost:5080/", u.Text(), StringComparison.Ordinal));
+        Assert.All(client["LogoutURLs"]!.AsArray(), u => Assert.StartsWith("http://localhost:5080/", u.Text(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PublicClientHasNoSecretAndAllowsPasswordSignIn()
+    {
+        var client = (await _app.OkAsync("DescribeUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId, ClientId = LocalCognitoApp.PublicClientId,
+        }))["UserPoolClient"]!;
+
+        Assert.Null(client["ClientSecret"]);
+        Assert.Contains("ALLOW_USER_PASSWORD_AUTH", client["ExplicitAuthFlows"]!.AsArray().Select(f => f.Text()));
+        Assert.Contains("ALLOW_USER_SRP_AUTH", client["ExplicitAuthFlows"]!.AsArray().Select(f => f.Text()));
+    }
+
+    [Fact]
+    public async Task StartingAgainOnTheSameDataCreatesNothingTwice()
+    {
+        await _app.SignUpAsync("xena");
+        using var restarted = new LocalCognitoApp(_app.DataPath, _app.Time);
+
+        var pools = await restarted.OkAsync("ListUserPools", new { MaxResults = 60 });
+        var clients = await restarted.OkAsync("ListUserPoolClients", new { UserPoolId = LocalCognitoApp.PoolId });
+
+        Assert.Single(pools["UserPools"]!.AsArray());
+        Assert.Equal(2, clients["UserPoolClients"]!.AsArray().Count);
+        Assert.Equal(1, (await restarted.OkAsync("DescribeUserPool", new { UserPoolId = LocalCognitoApp.PoolId }))["UserPool"]!["EstimatedNumberOfUsers"]!.GetValue<int>());
+    }
+}

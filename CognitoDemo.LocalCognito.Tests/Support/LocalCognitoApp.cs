@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CognitoDemo.LocalCognito.Tests.Support;
+
+/// <summary>
+/// A fresh Local Cognito over real HTTP (the ASP.NET Core test server) with its own SQLite file and a
+/// clock the test moves. Pass the same data path to a second instance to test a restart.
+/// </summary>
+public sealed class LocalCognitoApp : WebApplicationFactory<Program>
+{
+    public static readonly DefaultPoolOptions Defaults = new();
+    public const string PoolId = "us-west-2_LocalPool";
+    public const string WebClientId = "cognitodemowebclient000001";
+    public const string WebClientSecret = "localcognitodemosecretnotforproductionuse000000001";
+    public const string PublicClientId = "cognitodemopublicclient001";
+
+    private readonly bool _ownsData;
+
+    public LocalCognitoApp(string? dataPath = null, FakeTimeProvider? time = null)
+    {
+        _ownsData = dataPath is null;
+        DataPath = dataPath ?? NewDataPath();
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 3, 7, TimeSpan.Zero));
+    }
+
+    public string DataPath { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public static string NewDataPath() => Path.Combine(Path.GetTempPath(), $"local-cognito-test-{Guid.NewGuid():N}.db");
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Calls one operation: POST / with X-Amz-Target, an anonymous object as the JSON body.</summary>
+    public Task<AwsResponse> CallAsync(string operation, object body) =>
+        SendAsync(operation, JsonSerializer.Serialize(body));
+
+    public async Task<AwsResponse> SendAsync(string? operation, string body, Action<HttpRequestMessage>? configure = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/");
+        if (operation is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
+        }
+
+        request.Content = new StringContent(body, Encoding.UTF8);
+        request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
+        configure?.Invoke(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new AwsResponse(response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject(),
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers.TryGetValues("X-Amzn-ErrorType", out var types) ? types.Single() : null);
+    }
+
+    public async Task<JsonObject> OkAsync(string operation, object body)
+    {
+        var response = await CallAsync(operation, body);
+        Assert.True(response.Status == HttpStatusCode.OK, $"{operation} failed: {response.Body.ToJsonString()}");
+        return response.Body;
+    }
+
+    public async Task<string> GetStringAsync(string path)
+    {
+        using var client = CreateClient();
+        return await client.GetStringAsync(path, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string path) => JsonNode.Parse(await GetStringAsync(path))!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("LocalCognito:DataPath", DataPath);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsData)
+        {
+            DeleteData(DataPath);
+        }
+    }
+
+    public static void DeleteData(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>An answer: status, JSON body and content type.</summary>
+public sealed record AwsResponse(HttpStatusCode Status, JsonObject Body, string? ContentType, string? ErrorTypeHeader = null)
+{
+    public string? Type => Body["__type"]?.GetValue<string>();
+
+    public string? Message => Body["message"]?.GetValue<string>();
+
+    /// <summary>Asserts an AWS error of this code and (when given) exactly this message.</summary>
+    public void AssertError(string code, string? message = null, HttpStatusCode status = HttpStatusCode.BadRequest)
+    {
+        Assert.Equal(code, Type);
+        if (message is not null)
+        {
+            Assert.Equal(message, Message);
+        }
+
+        Assert.Equal(status, Status);
+        Assert.Equal("application/x-amz-json-1.1", ContentType);
+        Assert.Equal(code, ErrorTypeHeader);
+    }
+}

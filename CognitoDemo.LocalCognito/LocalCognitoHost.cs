@@ -1,0 +1,91 @@
+using CognitoDemo.LocalCognito.Mailbox;
+using CognitoDemo.LocalCognito.Management;
+using CognitoDemo.LocalCognito.Protocol;
+using CognitoDemo.LocalCognito.Storage;
+using CognitoDemo.LocalCognito.Tokens;
+using CognitoDemo.LocalCognito.UserPools;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CognitoDemo.LocalCognito;
+
+/// <summary>
+/// Hosting Local Cognito: as its own executable (<see cref="Create"/>), or inside another app on its own
+/// port (the web app calls <see cref="Create"/> with its arguments and starts it next to itself).
+/// </summary>
+public static class LocalCognitoHost
+{
+    /// <summary>The port other local Cognito emulators use, so tools find it where they expect.</summary>
+    public const string DefaultUrl = "http://localhost:9229";
+
+    /// <summary>The CORS policy <see cref="Create"/> applies; a host that maps Local Cognito itself may use it too.</summary>
+    public const string CorsPolicy = "LocalCognito";
+
+    /// <summary>
+    /// A ready-to-run Local Cognito. Standard ASP.NET Core configuration applies (<c>--urls</c>,
+    /// <c>ASPNETCORE_URLS</c>, <c>LocalCognito:DataPath</c>, …); <c>LocalCognito:Url</c> wins over them, and
+    /// without any URL it listens on <see cref="DefaultUrl"/>. A host app passes only the arguments meant for
+    /// Local Cognito, then <c>StartAsync</c>s the result next to itself.
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(LocalCognitoHost).Assembly.GetName().Name,
+        });
+        var url = builder.Configuration[$"{LocalCognitoOptions.SectionName}:{nameof(LocalCognitoOptions.Url)}"];
+        if (!string.IsNullOrEmpty(url))
+        {
+            builder.WebHost.UseUrls(url);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+                 && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddLocalCognito(builder.Configuration.GetSection(LocalCognitoOptions.SectionName));
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseCors(CorsPolicy);
+        app.MapLocalCognito();
+        return app;
+    }
+
+    /// <summary>Registers Local Cognito's services, bound to the <c>LocalCognito</c> configuration section.</summary>
+    public static IServiceCollection AddLocalCognito(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<LocalCognitoOptions>().Bind(section);
+        // Browsers call Cognito directly (amazon-cognito-identity-js, Amplify); AWS answers CORS for any origin.
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(CognitoIdp.RequestIdHeader)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Database>();
+        services.AddSingleton<PoolStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<CodeStore>();
+        services.AddSingleton<ChallengeStore>();
+        services.AddSingleton<AuthSessionStore>();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<Mailbox.Mailbox>();
+        services.AddSingleton<CodeDelivery>();
+        services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<IOperationGroup, UserOperations>();
+        services.AddSingleton<IOperationGroup, AuthOperations>();
+        services.AddSingleton<IOperationGroup, ManagementOperations>();
+        services.AddSingleton<AwsJsonEndpoint>();
+        services.AddHostedService<DefaultPool>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /</c>, the well-known token documents and the mailbox.</summary>
+    public static IEndpointRouteBuilder MapLocalCognito(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapPost("/", (Microsoft.AspNetCore.Http.HttpContext http, AwsJsonEndpoint endpoint) => endpoint.HandleAsync(http));
+        routes.MapWellKnown();
+        routes.MapMailbox();
+        return routes;
+    }
+}

@@ -1,0 +1,57 @@
+namespace CognitoDemo.LocalCognito;
+
+/// <summary>Local Cognito's settings, bound from the <c>LocalCognito</c> configuration section.</summary>
+public sealed class LocalCognitoOptions
+{
+    public const string SectionName = "LocalCognito";
+
+    /// <summary>
+    /// Where Local Cognito listens, ahead of the generic <c>--urls</c>: a host app that starts Local Cognito
+    /// next to itself sets this so the two never share a port. Default: <see cref="LocalCognitoHost.DefaultUrl"/>.
+    /// </summary>
+    public string? Url { get; set; }
+
+    /// <summary>The SQLite file holding pools, clients, users, codes, tokens and keys.</summary>
+    public string DataPath { get; set; } = "local-cognito.db";
+
+    /// <summary>Region of pools created by unsigned CreateUserPool calls (signed calls use their credential scope).</summary>
+    public string Region { get; set; } = "us-west-2";
+
+    /// <summary>Requests with a larger body are refused before they are parsed.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The pool created at start, mirroring the seed; see <see cref="DefaultPoolOptions"/>.</summary>
+    public DefaultPoolOptions DefaultPool { get; set; } = new();
+}
+
+/// <summary>
+/// The default user pool (the seed's console steps 4.1–4.7): user-name sign-in (case-insensitive),
+/// <c>email</c> required and verified by code, custom attribute <c>location</c>, password minimum
+/// length 8 without character-class rules, MFA off; the web app's client with a secret and a public
+/// client. Ids are fixed so the app's configuration never changes; the secret is local-only.
+/// </summary>
+public sealed class DefaultPoolOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public string UserPoolId { get; set; } = "us-west-2_LocalPool";
+
+    public string PoolName { get; set; } = "CognitoDemo";
+
+    public string WebClientId { get; set; } = "cognitodemowebclient000001";
+
+    public string WebClientName { get; set; } = "Cognito demonstration Web app";
+
+    /// <summary>Local-only: printed at start and listed in the README.</summary>
+    public string WebClientSecret { get; set; } = "localcognitodemosecretnotforproductionuse000000001";
+
+    public string PublicClientId { get; set; } = "cognitodemopublicclient001";
+
+    public string PublicClientName { get; set; } = "Cognito demonstration public client";
+
+    public string Domain { get; set; } = "cognito-demo";
+
+    public IList<string> CallbackUrls { get; } = ["http://localhost:5080/signin-oidc"];
+
+    public IList<string> LogoutUrls { get; } = ["http://localhost:5080/signout-callback-oidc", "http://localhost:5080/"];
+}

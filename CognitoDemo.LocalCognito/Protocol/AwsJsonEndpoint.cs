@@ -1,0 +1,191 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CognitoDemo.LocalCognito.Protocol;
+
+/// <summary>
+/// <c>POST /</c>: AWS JSON 1.1 dispatch on <c>X-Amz-Target</c> (protocol doc 1.2–1.3) and the one place
+/// where refusals become AWS error bodies <c>{"__type","message"}</c>. Signed and unsigned requests are
+/// both accepted; a present but malformed SigV4 header is refused as AWS would.
+/// </summary>
+internal sealed partial class AwsJsonEndpoint
+{
+    private readonly OperationTable _operations = new();
+    private readonly LocalCognitoOptions _options;
+    private readonly ILogger<AwsJsonEndpoint> _logger;
+
+    public AwsJsonEndpoint(IEnumerable<IOperationGroup> groups, IOptions<LocalCognitoOptions> options,
+        ILogger<AwsJsonEndpoint> logger)
+    {
+        foreach (var group in groups)
+        {
+            group.Register(_operations);
+        }
+
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        http.Response.Headers[CognitoIdp.RequestIdHeader] = requestId;
+        JsonObject result;
+        var status = HttpStatusCode.OK;
+        try
+        {
+            result = await DispatchAsync(http).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e)
+        {
+            status = e.Status;
+            result = Error(http, e.Code, e.Message);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // The one mapping point: whatever else fails is the service's fault, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(_logger, requestId, e);
+            status = HttpStatusCode.InternalServerError;
+            result = Error(http, ErrorCodes.InternalError, "An internal error occurred.");
+        }
+
+        http.Response.StatusCode = (int)status;
+        http.Response.ContentType = CognitoIdp.ContentType;
+        await http.Response.WriteAsync(JsonOutput.Write(result), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<JsonObject> DispatchAsync(HttpContext http)
+    {
+        var target = http.Request.Headers[CognitoIdp.TargetHeader].ToString();
+        var prefix = CognitoIdp.TargetPrefix + ".";
+        if (!target.StartsWith(prefix, StringComparison.Ordinal)
+            || !_operations.TryGet(target[prefix.Length..], out var handler))
+        {
+            throw new AwsServiceException(ErrorCodes.UnknownOperation,
+                target.Length == 0 ? "Missing X-Amz-Target header." : "The operation is not supported.");
+        }
+
+        var region = SigV4Header.Region(http.Request.Headers.Authorization.ToString()) ?? _options.Region;
+        var body = await ReadBodyAsync(http).ConfigureAwait(false);
+        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        return await handler(new OperationContext(new AwsRequest(body), baseUrl, region, http.RequestAborted)).ConfigureAwait(false);
+    }
+
+    private async Task<JsonObject> ReadBodyAsync(HttpContext http)
+    {
+        var limit = _options.MaxRequestBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = limit;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        try
+        {
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            throw TooLarge(limit);
+        }
+
+        // An empty body means no members (protocol doc 1.2).
+        if (buffer.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            return node as JsonObject
+                   ?? throw new AwsServiceException(ErrorCodes.SerializationException, "The request body must be a JSON object.");
+        }
+        catch (JsonException)
+        {
+            throw new AwsServiceException(ErrorCodes.SerializationException, "The request body is not valid JSON.");
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new AwsServiceException(ErrorCodes.SerializationException, "The request body is not valid UTF-8.");
+        }
+    }
+
+    private static AwsServiceException TooLarge(long limit) =>
+        new(ErrorCodes.RequestEntityTooLarge, $"The request body is larger than {limit} bytes.",
+            HttpStatusCode.RequestEntityTooLarge);
+
+    /// <summary>The code travels in <c>__type</c> and in <c>X-Amzn-ErrorType</c>, which some SDKs read first.</summary>
+    private static JsonObject Error(HttpContext http, string code, string message)
+    {
+        http.Response.Headers[CognitoIdp.ErrorTypeHeader] = code;
+        return new JsonObject { ["__type"] = code, ["message"] = message };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, string requestId, Exception exception);
+}
+
+/// <summary>
+/// The SigV4 <c>Authorization</c> header is optional here (management operations are signed on AWS; the
+/// emulator accepts any credentials), but when present it must be well formed (protocol doc 8.2 step 1).
+/// </summary>
+internal static partial class SigV4Header
+{
+    private const string Algorithm = "AWS4-HMAC-SHA256";
+
+    /// <summary>The region of the credential scope, or null when the request is unsigned.</summary>
+    /// <exception cref="AwsServiceException">IncompleteSignatureException: the header is malformed.</exception>
+    public static string? Region(string authorization)
+    {
+        if (authorization.Length == 0)
+        {
+            return null;
+        }
+
+        if (!authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
+            || !authorization.Contains("Credential=", StringComparison.Ordinal)
+            || !authorization.Contains("SignedHeaders=", StringComparison.Ordinal)
+            || !authorization.Contains("Signature=", StringComparison.Ordinal))
+        {
+            throw new AwsServiceException(ErrorCodes.IncompleteSignature,
+                "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters with the AWS4-HMAC-SHA256 algorithm.");
+        }
+
+        // Credential={key}/{yyyyMMdd}/{region}/{service}/aws4_request
+        var credential = authorization[(authorization.IndexOf("Credential=", StringComparison.Ordinal) + "Credential=".Length)..];
+        var scope = credential.Split([',', ' '], 2)[0].Split('/');
+        return scope.Length == 5 && scope[4] == "aws4_request" && RegionPattern().IsMatch(scope[2])
+            ? scope[2]
+            : throw new AwsServiceException(ErrorCodes.IncompleteSignature,
+                "Credential should be scoped to a valid region, e.g. AKID/20260101/us-west-2/cognito-idp/aws4_request.");
+    }
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CognitoDemo.LocalCognito.Storage;
+
+/// <summary>
+/// The SQLite store. Each unit of work is one transaction; writers are serialized in-process (SQLite
+/// allows one writer anyway, and this avoids busy retries) while readers run concurrently under WAL.
+/// <c>synchronous=FULL</c>: an acknowledged write survives a crash.
+/// </summary>
+internal sealed class Database
+{
+    private readonly string _connectionString;
+    private readonly Lock _writeLock = new();
+
+    public Database(IOptions<LocalCognitoOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.DataPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode=WAL;");
+        connection.Execute(Schema.Script);
+    }
+
+    public T Read<T>(Func<SqliteConnection, T> work)
+    {
+        using var connection = Open();
+        return work(connection);
+    }
+
+    public T Write<T>(Func<SqliteConnection, T> work)
+    {
+        lock (_writeLock)
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            var result = work(connection);
+            transaction.Commit();
+            return result;
+        }
+    }
+
+    public void Write(Action<SqliteConnection> work) => Write(connection =>
+    {
+        work(connection);
+        return true;
+    });
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        return connection;
+    }
+}
+
+/// <summary>Created on start if absent. Times are Unix milliseconds; complex settings are JSON.</summary>
+internal static class Schema
+{
+    public const string Script = """
+        CREATE TABLE IF NOT EXISTS user_pools (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, settings TEXT NOT NULL,
+            created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS app_clients (
+            id TEXT PRIMARY KEY, pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, secret TEXT, settings TEXT NOT NULL,
+            created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS users (
+            pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+            sub TEXT NOT NULL, username TEXT NOT NULL, username_key TEXT NOT NULL,
+            status TEXT NOT NULL, enabled INTEGER NOT NULL, attributes TEXT NOT NULL,
+            salt TEXT, verifier TEXT, failed_sign_ins INTEGER NOT NULL DEFAULT 0, locked_until INTEGER,
+            created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
+            PRIMARY KEY (pool_id, sub), UNIQUE (pool_id, username_key));
+        CREATE TABLE IF NOT EXISTS codes (
+            pool_id TEXT NOT NULL, sub TEXT NOT NULL, purpose TEXT NOT NULL, code TEXT NOT NULL,
+            expires_at INTEGER NOT NULL, failed_attempts INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (pool_id, sub, purpose),
+            FOREIGN KEY (pool_id, sub) REFERENCES users(pool_id, sub) ON DELETE CASCADE);
+        CREATE TABLE IF NOT EXISTS challenges (
+            session TEXT PRIMARY KEY, secret_block_hash TEXT UNIQUE, name TEXT NOT NULL,
+            pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT, username TEXT NOT NULL,
+            state TEXT NOT NULL, expires_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS auth_sessions (
+            origin_jti TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT NOT NULL,
+            refresh_hash TEXT UNIQUE NOT NULL, auth_time INTEGER NOT NULL, event_id TEXT NOT NULL,
+            refresh_expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS auth_sessions_user ON auth_sessions (pool_id, sub);
+        CREATE TABLE IF NOT EXISTS signing_keys (
+            pool_id TEXT NOT NULL, token_use TEXT NOT NULL, kid TEXT NOT NULL, private_key BLOB NOT NULL,
+            PRIMARY KEY (pool_id, token_use));
+        CREATE TABLE IF NOT EXISTS mailbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, to_address TEXT NOT NULL, subject TEXT NOT NULL,
+            body TEXT NOT NULL, code TEXT NOT NULL, sent_at INTEGER NOT NULL,
+            pool_id TEXT NOT NULL, username TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS mailbox_to ON mailbox (to_address);
+        """;
+}

@@ -1,0 +1,190 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CognitoDemo.LocalCognito.Protocol;
+using CognitoDemo.LocalCognito.Storage;
+using CognitoDemo.LocalCognito.UserPools;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CognitoDemo.LocalCognito.Tokens;
+
+/// <summary>Claims of Cognito's tokens (protocol doc 5.2–5.3).</summary>
+internal static class Claims
+{
+    public const string Sub = "sub";
+    public const string Issuer = "iss";
+    public const string Audience = "aud";
+    public const string TokenUse = "token_use";
+    public const string AuthTime = "auth_time";
+    public const string IssuedAt = "iat";
+    public const string Expires = "exp";
+    public const string Jti = "jti";
+    public const string OriginJti = "origin_jti";
+    public const string EventId = "event_id";
+    public const string Username = "username";
+    public const string CognitoUsername = "cognito:username";
+    public const string ClientId = "client_id";
+    public const string Scope = "scope";
+}
+
+/// <summary>The checked claims of a valid access token.</summary>
+internal sealed record AccessTokenClaims(string PoolId, string Sub, string ClientId, string OriginJti);
+
+/// <summary>
+/// Mints ID and access tokens (RS256, per-pool keys) and opaque refresh tokens, and verifies access tokens
+/// for token-authorized operations: signature, expiry, token use, scope, revocation.
+/// </summary>
+internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public static string Issuer(string baseUrl, string poolId) => $"{baseUrl}/{poolId}";
+
+    /// <summary>A new sign-in: a new session with its refresh token, and the first ID and access tokens.</summary>
+    public JsonObject SignIn(string baseUrl, UserPool pool, AppClient client, User user)
+    {
+        var now = time.GetUtcNow();
+        var refreshToken = NewRefreshToken();
+        var session = new AuthSession(Guid.NewGuid().ToString(), pool.Id, client.Id, user.Sub, Hash(refreshToken),
+            now, Guid.NewGuid().ToString(), now + client.RefreshTokenLifetime, Revoked: false);
+        sessions.Insert(session);
+        var result = Mint(baseUrl, pool, client, user, session, now);
+        result["RefreshToken"] = refreshToken;
+        return result;
+    }
+
+    /// <summary>New ID and access tokens for a session; the refresh token is kept (no rotation).</summary>
+    public JsonObject Refresh(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session) =>
+        Mint(baseUrl, pool, client, user, session, time.GetUtcNow());
+
+    public static string Hash(string refreshToken) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+
+    /// <summary>Checks an access token's signature, use, expiry and scope; revocation is <see cref="EnsureNotRevoked"/>.</summary>
+    public async Task<AccessTokenClaims> ValidateAccessTokenAsync(string token)
+    {
+        JsonWebToken jwt;
+        try
+        {
+            jwt = new JsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
+        }
+
+        var issuer = jwt.TryGetPayloadValue<string>(Claims.Issuer, out var iss) ? iss : "";
+        var poolId = issuer[(issuer.LastIndexOf('/') + 1)..];
+        // Only pools that exist have keys: a forged issuer must not make the emulator mint new ones.
+        if (!Patterns.UserPoolId().IsMatch(poolId) || pools.Find(poolId) is null)
+        {
+            throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            IssuerSigningKey = keys.Get(poolId, TokenUse.Access),
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            ValidateIssuer = false,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+        }).ConfigureAwait(false);
+
+        if (!result.IsValid
+            || !Claim(jwt, Claims.TokenUse, TokenUse.Access)
+            || !jwt.TryGetPayloadValue<string>(Claims.Sub, out var sub)
+            || !jwt.TryGetPayloadValue<string>(Claims.ClientId, out var clientId)
+            || !jwt.TryGetPayloadValue<string>(Claims.OriginJti, out var originJti))
+        {
+            throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
+        }
+
+        if (!jwt.TryGetPayloadValue<long>(Claims.Expires, out var exp) || time.GetUtcNow().ToUnixTimeSeconds() >= exp)
+        {
+            throw AwsServiceException.NotAuthorized(ErrorMessages.AccessTokenExpired);
+        }
+
+        var scopes = jwt.TryGetPayloadValue<string>(Claims.Scope, out var scope) ? scope.Split(' ') : [];
+        if (!scopes.Contains(CognitoIdp.AdminScope, StringComparer.Ordinal))
+        {
+            throw AwsServiceException.NotAuthorized("Access token does not have required scopes");
+        }
+
+        return new AccessTokenClaims(poolId, sub, clientId, originJti);
+    }
+
+    /// <summary>GlobalSignOut, RevokeToken and DeleteUser revoke the session the token was minted in.</summary>
+    public void EnsureNotRevoked(AccessTokenClaims claims)
+    {
+        if (sessions.Find(claims.OriginJti) is not { Revoked: false })
+        {
+            throw AwsServiceException.NotAuthorized(ErrorMessages.AccessTokenRevoked);
+        }
+    }
+
+    private JsonObject Mint(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session, DateTimeOffset now)
+    {
+        var issuer = Issuer(baseUrl, pool.Id);
+        var iat = now.ToUnixTimeSeconds();
+        var common = new Dictionary<string, object>
+        {
+            [Claims.Sub] = user.Sub,
+            [Claims.Issuer] = issuer,
+            [Claims.OriginJti] = session.OriginJti,
+            [Claims.EventId] = session.EventId,
+            [Claims.AuthTime] = session.AuthTime.ToUnixTimeSeconds(),
+            [Claims.IssuedAt] = iat,
+        };
+
+        var id = new Dictionary<string, object>(common)
+        {
+            [Claims.Audience] = client.Id,
+            [Claims.TokenUse] = TokenUse.Id,
+            [Claims.CognitoUsername] = user.Username,
+            [Claims.Expires] = iat + (long)client.IdTokenLifetime.TotalSeconds,
+            [Claims.Jti] = Guid.NewGuid().ToString(),
+        };
+        foreach (var (name, value) in user.Attributes)
+        {
+            // Booleans travel as JSON booleans; custom attributes always as strings (protocol doc 5.2).
+            id[name] = name is UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified
+                ? string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
+                : value;
+        }
+
+        var access = new Dictionary<string, object>(common)
+        {
+            [Claims.TokenUse] = TokenUse.Access,
+            [Claims.Scope] = CognitoIdp.AdminScope,
+            [Claims.ClientId] = client.Id,
+            [Claims.Username] = user.Username,
+            [Claims.Expires] = iat + (long)client.AccessTokenLifetime.TotalSeconds,
+            [Claims.Jti] = Guid.NewGuid().ToString(),
+        };
+
+        return new JsonObject
+        {
+            ["AccessToken"] = Sign(pool.Id, TokenUse.Access, access),
+            ["ExpiresIn"] = (int)client.AccessTokenLifetime.TotalSeconds,
+            ["TokenType"] = "Bearer",
+            ["IdToken"] = Sign(pool.Id, TokenUse.Id, id),
+        };
+    }
+
+    private string Sign(string poolId, string use, Dictionary<string, object> claims) =>
+        _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(keys.Get(poolId, use), SecurityAlgorithms.RsaSha256),
+        });
+
+    private static bool Claim(JsonWebToken jwt, string name, string expected) =>
+        jwt.TryGetPayloadValue<string>(name, out var value) && value == expected;
+
+    /// <summary>Opaque to clients, five base64url parts like Cognito's JWE (protocol doc 5.4).</summary>
+    private static string NewRefreshToken() =>
+        string.Join('.', Enumerable.Range(0, 5).Select(i => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(i == 0 ? 24 : 48))));
+}

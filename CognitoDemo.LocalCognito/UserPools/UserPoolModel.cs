@@ -1,0 +1,165 @@
+namespace CognitoDemo.LocalCognito.UserPools;
+
+/// <summary>A user pool as stored.</summary>
+internal sealed record UserPool(string Id, string Name, UserPoolSettings Settings, DateTimeOffset CreatedAt,
+    DateTimeOffset ModifiedAt)
+{
+    public string Region => Id[..Id.IndexOf('_', StringComparison.Ordinal)];
+
+    public SchemaAttribute? Attribute(string name) =>
+        Settings.Schema.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal));
+}
+
+internal sealed record UserPoolSettings
+{
+    public PasswordPolicy PasswordPolicy { get; init; } = new();
+
+    /// <summary>Standard attributes followed by custom ones (with their <c>custom:</c> prefix).</summary>
+    public IReadOnlyList<SchemaAttribute> Schema { get; init; } = [];
+
+    public IReadOnlyList<string> AutoVerifiedAttributes { get; init; } = [];
+
+    public IReadOnlyList<string> UsernameAttributes { get; init; } = [];
+
+    public IReadOnlyList<string> AliasAttributes { get; init; } = [];
+
+    public bool UsernameCaseSensitive { get; init; }
+
+    public bool AllowAdminCreateUserOnly { get; init; }
+
+    public string MfaConfiguration { get; init; } = "OFF";
+
+    public string DeletionProtection { get; init; } = "INACTIVE";
+
+    public string? Domain { get; init; }
+}
+
+internal sealed record PasswordPolicy
+{
+    public int MinimumLength { get; init; } = 8;
+    public bool RequireUppercase { get; init; } = true;
+    public bool RequireLowercase { get; init; } = true;
+    public bool RequireNumbers { get; init; } = true;
+    public bool RequireSymbols { get; init; } = true;
+    public int TemporaryPasswordValidityDays { get; init; } = 7;
+}
+
+internal sealed record SchemaAttribute
+{
+    public required string Name { get; init; }
+    public string AttributeDataType { get; init; } = "String";
+    public bool Mutable { get; init; } = true;
+    public bool Required { get; init; }
+    public bool DeveloperOnlyAttribute { get; init; }
+    public int? MinLength { get; init; }
+    public int? MaxLength { get; init; }
+    public int? MinValue { get; init; }
+    public int? MaxValue { get; init; }
+
+    public bool IsCustom => Name.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal);
+}
+
+/// <summary>An app client as stored.</summary>
+internal sealed record AppClient(string Id, string PoolId, string Name, string? Secret, AppClientSettings Settings,
+    DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt)
+{
+    public bool HasSecret => !string.IsNullOrEmpty(Secret);
+
+    public bool Allows(string explicitFlow) => Settings.ExplicitAuthFlows.Contains(explicitFlow, StringComparer.Ordinal);
+
+    public TimeSpan AccessTokenLifetime => Lifetime(Settings.AccessTokenValidity, Settings.AccessTokenUnit);
+
+    public TimeSpan IdTokenLifetime => Lifetime(Settings.IdTokenValidity, Settings.IdTokenUnit);
+
+    public TimeSpan RefreshTokenLifetime => Lifetime(Settings.RefreshTokenValidity, Settings.RefreshTokenUnit);
+
+    public TimeSpan AuthSessionLifetime => TimeSpan.FromMinutes(Settings.AuthSessionValidity);
+
+    private static TimeSpan Lifetime(int value, string unit) => unit switch
+    {
+        "seconds" => TimeSpan.FromSeconds(value),
+        "minutes" => TimeSpan.FromMinutes(value),
+        "hours" => TimeSpan.FromHours(value),
+        _ => TimeSpan.FromDays(value),
+    };
+}
+
+internal sealed record AppClientSettings
+{
+    /// <summary>Default when none are given: SRP, custom and refresh (CreateUserPoolClient docs).</summary>
+    public IReadOnlyList<string> ExplicitAuthFlows { get; init; } =
+        [ExplicitAuthFlow.UserSrp, ExplicitAuthFlow.Custom, ExplicitAuthFlow.RefreshToken];
+
+    public int AccessTokenValidity { get; init; } = 60;
+    public string AccessTokenUnit { get; init; } = "minutes";
+    public int IdTokenValidity { get; init; } = 60;
+    public string IdTokenUnit { get; init; } = "minutes";
+    public int RefreshTokenValidity { get; init; } = 30;
+    public string RefreshTokenUnit { get; init; } = "days";
+    public int AuthSessionValidity { get; init; } = 3;
+    public IReadOnlyList<string> CallbackUrls { get; init; } = [];
+    public IReadOnlyList<string> LogoutUrls { get; init; } = [];
+    public string? DefaultRedirectUri { get; init; }
+    public IReadOnlyList<string> AllowedOAuthFlows { get; init; } = [];
+    public IReadOnlyList<string> AllowedOAuthScopes { get; init; } = [];
+    public bool AllowedOAuthFlowsUserPoolClient { get; init; }
+    public IReadOnlyList<string> SupportedIdentityProviders { get; init; } = [];
+    public IReadOnlyList<string>? ReadAttributes { get; init; }
+    public IReadOnlyList<string>? WriteAttributes { get; init; }
+
+    /// <summary>ENABLED (the default for new clients) or LEGACY.</summary>
+    public string PreventUserExistenceErrors { get; init; } = "ENABLED";
+
+    public bool EnableTokenRevocation { get; init; } = true;
+
+    public bool PreventsUserExistenceErrors => PreventUserExistenceErrors == "ENABLED";
+}
+
+/// <summary>Values of <c>ExplicitAuthFlowsType</c>.</summary>
+internal static class ExplicitAuthFlow
+{
+    public const string UserSrp = "ALLOW_USER_SRP_AUTH";
+    public const string UserPassword = "ALLOW_USER_PASSWORD_AUTH";
+    public const string RefreshToken = "ALLOW_REFRESH_TOKEN_AUTH";
+    public const string Custom = "ALLOW_CUSTOM_AUTH";
+    public const string AdminUserPassword = "ALLOW_ADMIN_USER_PASSWORD_AUTH";
+    public const string UserAuth = "ALLOW_USER_AUTH";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        UserSrp, UserPassword, RefreshToken, Custom, AdminUserPassword, UserAuth,
+        "ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH",
+    };
+}
+
+/// <summary>Values of <c>UserStatusType</c>.</summary>
+internal static class UserStatus
+{
+    public const string Unconfirmed = "UNCONFIRMED";
+    public const string Confirmed = "CONFIRMED";
+    public const string ForceChangePassword = "FORCE_CHANGE_PASSWORD";
+    public const string ResetRequired = "RESET_REQUIRED";
+}
+
+/// <summary>A user as stored: attributes and the SRP salt and verifier, never the password.</summary>
+internal sealed record User
+{
+    public required string PoolId { get; init; }
+    public required string Sub { get; init; }
+    public required string Username { get; init; }
+    public required string Status { get; init; }
+    public bool Enabled { get; init; } = true;
+    public required IReadOnlyDictionary<string, string> Attributes { get; init; }
+    public string? Salt { get; init; }
+    public string? Verifier { get; init; }
+    public int FailedSignIns { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ModifiedAt { get; init; }
+
+    public string? Email => Attributes.GetValueOrDefault(UserAttributes.Email);
+
+    /// <summary>All attributes including <c>sub</c>, as GetUser and AdminGetUser list them.</summary>
+    public IEnumerable<KeyValuePair<string, string>> AllAttributes =>
+        new[] { KeyValuePair.Create(UserAttributes.Sub, Sub) }.Concat(Attributes);
+}
