@@ -1,14 +1,14 @@
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
+using CognitoDemo.Web.Tests.Support;
 
 namespace CognitoDemo.Web.Tests;
 
-public sealed class HomePageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HomePageTests(CognitoDemoApp app) : IClassFixture<CognitoDemoApp>
 {
     [Fact]
     public async Task HomePageSaysWhatTheDemoIsAndWhichCognitoCallEachStepMakes()
     {
-        using var client = factory.CreateClient();
+        using var client = app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -24,12 +24,48 @@ public sealed class HomePageTests(WebApplicationFactory<Program> factory) : ICla
     }
 
     [Fact]
-    public async Task UnknownPageIsA404NotAnError()
+    public async Task EveryPageSaysLocalCognitoIsInUseAndLinksTheMailbox()
     {
-        using var client = factory.CreateClient();
+        using var browser = app.Browser();
 
-        using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative), TestContext.Current.CancellationToken);
+        var page = await browser.GetAsync("/Account/SignUp");
 
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Local Cognito", page.TestId("mode-banner"), StringComparison.Ordinal);
+        Assert.Equal(new Uri(app.LocalCognitoUrl, "/mailbox").ToString(),
+            page.Document.QuerySelector("[data-testid='mode-banner'] a")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ResponsesCarryTheSecurityHeaders()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task UnknownPageIsA404WithAFriendlyPage()
+    {
+        using var browser = app.Browser();
+
+        var page = await browser.GetAsync("/no-such-page");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Page not found", page.Document.QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
+    public async Task PostWithoutAntiforgeryTokenIsRefused()
+    {
+        using var client = app.CreateClient();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Username"] = "x", ["Input.Password"] = "y" });
+
+        using var response = await client.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

@@ -1,22 +1,32 @@
+using CognitoDemo.Web;
+using CognitoDemo.Web.Cognito;
+
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddCognito();
+builder.AddCognitoSession();
 builder.Services.AddRazorPages();
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "CognitoDemo.Antiforgery");
+var rateLimits = builder.Configuration.GetSection("RateLimits").Get<RateLimits>() ?? new RateLimits();
+builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));
 
 var app = builder.Build();
 
+// A friendly page for anything unexpected, in every environment: no stack trace reaches a browser.
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
     app.UseHttpsRedirection();
 }
 
+app.UseSecurityHeaders();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
-
-/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
-public partial class Program;

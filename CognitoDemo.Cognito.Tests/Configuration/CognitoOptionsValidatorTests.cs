@@ -70,4 +70,12 @@ public sealed class CognitoOptionsValidatorTests
     public void ChinaRegionsUseTheirPartitionsDomain() =>
         Assert.Equal("https://cognito-idp.cn-north-1.amazonaws.com.cn/",
             CognitoEndpoints.UserPools(new CognitoOptions { Region = "cn-north-1" }).ToString());
+
+    [Fact]
+    public void IssuerIsAwsUnlessAnEmulatorIsConfigured()
+    {
+        Assert.Equal("https://cognito-idp.us-west-2.amazonaws.com/us-west-2_Pj8nlkpKR", CognitoEndpoints.Issuer(Clients.Options()));
+        Assert.Equal("http://127.0.0.1:9229/us-west-2_Pj8nlkpKR",
+            CognitoEndpoints.Issuer(Clients.Options(serviceUrl: new Uri("http://127.0.0.1:9229/"))));
+    }
 }

@@ -9,6 +9,23 @@ public static class CognitoEndpoints
     /// <summary>The identity pools API: the service URL override, else <c>https://cognito-identity.{region}.{dnsSuffix}/</c>.</summary>
     public static Uri IdentityPools(CognitoOptions options) => Resolve(options, "cognito-identity");
 
+    /// <summary>
+    /// The issuer of the configured pool's tokens: <c>{ServiceUrl}/{poolId}</c> on an emulator (Local
+    /// Cognito issues tokens under the URL it is reached at), else AWS's issuer.
+    /// </summary>
+    public static string Issuer(CognitoOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var pool = options.UserPoolId ?? throw new InvalidOperationException("Cognito:UserPoolId is not configured.");
+        if (options.ServiceUrl is { } url)
+        {
+            return url.GetLeftPart(UriPartial.Authority) + url.AbsolutePath.TrimEnd('/') + "/" + pool;
+        }
+
+        var region = options.EffectiveRegion ?? throw new InvalidOperationException("Cognito:Region is not configured.");
+        return AwsIssuer(region, pool);
+    }
+
     /// <summary>The issuer of a user pool's tokens on AWS: <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>
     public static string AwsIssuer(string region, string userPoolId) =>
         $"https://cognito-idp.{region}.{DnsSuffix(region)}/{userPoolId}";

@@ -10,11 +10,15 @@ public class ErrorModel : PageModel
 {
     public string? RequestId { get; set; }
 
+    public int? Status { get; private set; }
+
     public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
 
-    public void OnGet()
+    public void OnGet(int? status)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Status = status;
     }
-}
 
+    public void OnPost(int? status) => OnGet(status);
+}

@@ -1,0 +1,164 @@
+using CognitoDemo.LocalCognito;
+using CognitoDemo.Web.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CognitoDemo.Web.Tests;
+
+/// <summary>
+/// The app chooses its Cognito by configuration alone. These tests run it in "AWS mode" (a user pool
+/// configured) against a Local Cognito started separately, against nothing at all, and misconfigured.
+/// </summary>
+public sealed class ModeTests
+{
+    /// <summary>The app configured like for a real pool, with Cognito:ServiceUrl naming the emulator.</summary>
+    private sealed class AwsModeApp(Uri serviceUrl, IDictionary<string, string?>? extra = null) : CognitoDemoApp
+    {
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = new Dictionary<string, string?>
+                {
+                    ["Cognito:Region"] = "us-west-2",
+                    ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
+                    ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
+                    ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
+                    ["Cognito:ServiceUrl"] = serviceUrl.ToString(),
+                };
+                foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+                {
+                    settings[key] = value;
+                }
+
+                return settings;
+            }
+        }
+    }
+
+    private static async Task<WebApplication> StartLocalCognitoAsync(Uri url, string dataPath)
+    {
+        // LocalCognito:Url wins over --urls (and over any appsettings.json in the test folder).
+        var localCognito = LocalCognitoHost.Create(["--LocalCognito:Url", url.ToString(), "--LocalCognito:DataPath", dataPath]);
+        await localCognito.StartAsync(TestContext.Current.CancellationToken);
+        return localCognito;
+    }
+
+    [Fact]
+    public async Task AwsModeAgainstASeparateEmulatorRunsTheWholeJourney()
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-aws-mode-").FullName;
+        await using var localCognito = await StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var app = new AwsModeApp(emulatorUrl);
+        using var browser = app.Browser();
+        var (username, email) = Journeys.NewUser();
+
+        await browser.SignUpAsync(username, email);
+        using (var mailbox = new HttpClient { BaseAddress = emulatorUrl })
+        {
+            var json = await mailbox.GetStringAsync(new Uri($"mailbox/messages?to={email}", UriKind.Relative), TestContext.Current.CancellationToken);
+            var code = System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("code").GetString()!;
+            var confirm = await browser.GetAsync($"/Account/Confirm?username={username}");
+            await browser.SubmitAsync(confirm, new Dictionary<string, string> { ["Input.Code"] = code });
+        }
+
+        var home = await browser.SignInAsync(username);
+        var profile = await browser.GetAsync("/Profile");
+
+        Assert.Equal("/", home.Path);
+        Assert.Equal("AWS — region us-west-2, user pool us-west-2_LocalPool.", home.TestId("mode-banner"));
+        Assert.Equal("Lisbon", profile.TestId("location"));
+    }
+
+    [Fact]
+    public async Task CognitoUnreachableGivesAFriendlyMessageNotAnError()
+    {
+        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        using var browser = app.Browser();
+
+        var page = await browser.SignInAsync("anyone", "any password");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        Assert.Equal("/Account/SignIn", page.Path);
+        Assert.Contains("Cognito cannot be reached right now", page.FormErrors, StringComparison.Ordinal);
+        Assert.Equal("anyone", page.Document.QuerySelector("input[name='Input.Username']")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public void MisconfiguredPoolStopsTheAppWithEveryProblemExplained()
+    {
+        using var app = new AwsModeApp(new Uri("http://127.0.0.1:1/"), new Dictionary<string, string?>
+        {
+            ["Cognito:Region"] = "eu-west-2",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(error.Failures, f => f.Contains("is in region us-west-2 but Cognito:Region is eu-west-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TooManyAttemptsFromOneAddressAreSlowedDown()
+    {
+        await using var app = new LimitedApp();
+        using var browser = app.Browser();
+
+        var first = await browser.GetAsync("/Account/SignIn");
+        var second = await browser.GetAsync("/Account/SignIn");
+        var third = await browser.GetAsync("/Account/SignIn");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, second.Status);
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, third.Status);
+        Assert.Contains("Too many attempts", third.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoPasswordCodeOrTokenReachesTheLogs()
+    {
+        var logs = new LogCapture();
+        await using var app = new LoggedApp(logs);
+        using var browser = app.Browser();
+        var password = "very secret password 42";
+        var (username, email) = Journeys.NewUser();
+        await browser.SignUpAsync(username, email, password);
+        var code = await app.LatestCodeAsync(email);
+        await browser.ConfirmAsync(app, username, email);
+        await browser.SignInAsync(username, password);
+        await browser.GetAsync("/Tokens");
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(password, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(code, StringComparison.Ordinal) && !l.Contains("Mailbox", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("eyJ", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(new DefaultPoolOptions().WebClientSecret, StringComparison.Ordinal)
+                                               && !l.Contains("default pool", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private sealed class LimitedApp : CognitoDemoApp
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["RateLimits:AccountPermitLimit"] = "2",
+        };
+    }
+
+    private sealed class LoggedApp(LogCapture logs) : CognitoDemoApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

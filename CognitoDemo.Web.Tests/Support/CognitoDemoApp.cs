@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CognitoDemo.Web.Tests.Support;
+
+/// <summary>
+/// The web app in local mode with its own Local Cognito on a free loopback port and a fresh SQLite
+/// file: the app talks to it over real HTTP, as in production. One clock (a <see cref="FakeTimeProvider"/>)
+/// drives both, so tests move time instead of waiting.
+/// </summary>
+// Any type of the web app's assembly names its entry point; `Program` would be ambiguous with Local Cognito's.
+public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.CognitoMode>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cognitodemo-web-tests-").FullName;
+
+    public CognitoDemoApp()
+    {
+        LocalCognitoUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+    }
+
+    public Uri LocalCognitoUrl { get; }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Extra settings for this app, applied over the defaults.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("LocalCognito:Url", LocalCognitoUrl.ToString());
+        builder.UseSetting("LocalCognito:DataPath", Path.Combine(_dataDirectory, "local-cognito.db"));
+        builder.UseSetting("RateLimits:AccountPermitLimit", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+            // Retry back-off would wait on the fake clock, which only tests move: retry at once instead.
+            services.ConfigureAll<HttpStandardResilienceOptions>(options =>
+            {
+                options.Retry.Delay = TimeSpan.Zero;
+                options.Retry.UseJitter = false;
+            });
+        });
+    }
+
+    /// <summary>A browser-like client: follows redirects, keeps cookies.</summary>
+    public Browser Browser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = true,
+        HandleCookies = true,
+        BaseAddress = new Uri("http://localhost/"),
+    }));
+
+    /// <summary>The newest code Local Cognito "sent" to an address, from its mailbox JSON.</summary>
+    public async Task<string> LatestCodeAsync(string email)
+    {
+        using var http = new HttpClient { BaseAddress = LocalCognitoUrl };
+        var json = await http.GetStringAsync(new Uri($"mailbox/messages?to={Uri.EscapeDataString(email)}", UriKind.Relative),
+            TestContext.Current.CancellationToken);
+        using var document = JsonDocument.Parse(json);
+        var newest = document.RootElement.EnumerateArray()
+            .OrderByDescending(m => m.GetProperty("sentAt").GetDateTimeOffset())
+            .First();
+        return newest.GetProperty("code").GetString()!;
+    }
+
+    public int MessageCount(string email)
+    {
+        using var http = new HttpClient { BaseAddress = LocalCognitoUrl };
+        var json = http.GetStringAsync(new Uri($"mailbox/messages?to={Uri.EscapeDataString(email)}", UriKind.Relative)).GetAwaiter().GetResult();
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetArrayLength();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,47 @@
+using CognitoDemo.LocalCognito;
+
+namespace CognitoDemo.Web.Cognito;
+
+/// <summary>
+/// Local mode: runs Local Cognito inside this process on its own port, configured from this app's
+/// <c>LocalCognito</c> section, started before the site serves its first request.
+/// </summary>
+public sealed partial class LocalCognitoLauncher(Uri url, IConfigurationSection settings, TimeProvider time,
+    ILogger<LocalCognitoLauncher> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _localCognito;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _localCognito = LocalCognitoHost.Create([], builder =>
+        {
+            builder.WebHost.UseUrls(url.ToString());
+            builder.Configuration.AddInMemoryCollection(settings.AsEnumerable());
+            // One clock for the app and its Cognito, so tests can move both (code expiry, lockout, token lifetimes).
+            builder.Services.AddSingleton(time);
+        });
+        await _localCognito.StartAsync(cancellationToken).ConfigureAwait(false);
+        LogStarted(logger, url);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_localCognito is not null)
+        {
+            await _localCognito.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_localCognito is not null)
+        {
+            await _localCognito.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Local mode: Local Cognito is running at {Url}; every code it sends is in its mailbox at {Url}mailbox")]
+    private static partial void LogStarted(ILogger logger, Uri url);
+}

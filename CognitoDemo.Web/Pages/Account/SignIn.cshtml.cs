@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using CognitoDemo.Cognito;
+using CognitoDemo.Cognito.UserPools;
+using CognitoDemo.Web.Cognito;
+using CognitoDemo.Web.Session;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CognitoDemo.Web.Pages.Account;
+
+/// <summary>
+/// Sign in with Secure Remote Password: <c>InitiateAuth USER_SRP_AUTH</c>, then
+/// <c>RespondToAuthChallenge PASSWORD_VERIFIER</c>; the password never leaves the server.
+/// </summary>
+[EnableRateLimiting(RateLimits.Account)]
+public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, CognitoSession session) : CognitoPageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Set when a session ended because Cognito refused to refresh it.</summary>
+    [BindProperty(SupportsGet = true, Name = "ended")]
+    public bool SessionEnded { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your username.")]
+        [StringLength(128)]
+        public string Username { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(256)]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet(string? username) => Input.Username = username ?? "";
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var username = Input.Username.Trim();
+        try
+        {
+            var result = await srp.SignInAsync(username, Input.Password, HttpContext.RequestAborted);
+            if (result.IsSignedIn)
+            {
+                if (!await session.SignInAsync(HttpContext, result.Tokens!))
+                {
+                    ModelState.AddModelError(string.Empty, "Cognito's answer could not be verified (the ID token was refused). Please try again.");
+                    return Page();
+                }
+
+                return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            }
+
+            if (result.Challenge!.ChallengeName == ChallengeNames.NewPasswordRequired)
+            {
+                NewPasswordModel.Remember(TempData, result.Challenge, ReturnUrl);
+                return RedirectToPage("NewPassword");
+            }
+
+            ModelState.AddModelError(string.Empty,
+                $"This account asks for a {result.Challenge.ChallengeName} step, which this demo does not support.");
+            return Page();
+        }
+        catch (CognitoServiceException e) when (e.Is(UserPoolErrors.UserNotConfirmed))
+        {
+            return await SendToConfirmAsync(username);
+        }
+        catch (CognitoException e)
+        {
+            AddError(e, UserTask.SignIn);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult> SendToConfirmAsync(string username)
+    {
+        try
+        {
+            var sent = await userPool.ResendConfirmationCodeAsync(new ResendConfirmationCodeRequest { Username = username },
+                HttpContext.RequestAborted);
+            StatusMessage = "Your account is not confirmed yet. We sent you a new code.";
+            return RedirectToPage("Confirm", new { username, destination = sent.CodeDeliveryDetails?.Destination });
+        }
+        catch (CognitoException e)
+        {
+            AddError(e, UserTask.ResendCode);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using CognitoDemo.Cognito;
+using CognitoDemo.Cognito.UserPools;
+using CognitoDemo.Web.Session;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CognitoDemo.Web.Pages.Account;
+
+/// <summary>
+/// Sign out (POST only): <c>GlobalSignOut</c> revokes the user's tokens at Cognito, then the cookie is
+/// cleared. If Cognito cannot be reached the cookie is still cleared and the user is told.
+/// </summary>
+public sealed class SignOutModel(UserPoolClient userPool) : CognitoPageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            try
+            {
+                await userPool.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = await HttpContext.AccessTokenAsync() },
+                    HttpContext.RequestAborted);
+                StatusMessage = "You are signed out, and your tokens are revoked at Cognito.";
+            }
+            catch (CognitoException)
+            {
+                StatusMessage = "You are signed out of this site. Cognito could not be told, so your tokens stay valid until they expire.";
+            }
+        }
+
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return RedirectToPage("/Index");
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CognitoDemo.Web.Pages;
+
+/// <summary>A new password typed twice: the fields every page that sets a password shares.</summary>
+public abstract class NewPasswordInput
+{
+    [Required(ErrorMessage = "Choose a new password.")]
+    [StringLength(256, ErrorMessage = "A password has at most 256 characters.")]
+    [DataType(DataType.Password)]
+    public string NewPassword { get; set; } = "";
+
+    [Required(ErrorMessage = "Type the new password again.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+    [DataType(DataType.Password)]
+    public string ConfirmPassword { get; set; } = "";
+}
