@@ -20,8 +20,24 @@ need dotnet "Install the .NET SDK named in global.json (https://dotnet.microsoft
 need node "Install Node.js 20 or later (Debian/Ubuntu: apt-get install nodejs npm)."
 need npm "Install npm (Debian/Ubuntu: apt-get install npm)."
 
+# The browser tests drive the system's Chromium (Playwright's own browser download cannot be used).
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing Chromium from apt"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || { echo "error: could not install chromium with apt-get" >&2; exit 2; }
+  else
+    echo "error: Chromium is not installed at $chromium. On Debian/Ubuntu run 'sudo apt-get install chromium';" >&2
+    echo "       elsewhere install Chromium or Chrome and set CHROMIUM_PATH to its executable." >&2
+    exit 2
+  fi
+fi
+export CHROMIUM_PATH="$chromium"
+
 # Node.js suites: folders with a package.json and tests, run by node's own test runner.
-node_suites=(CognitoDemo.Cognito.Tests/Vectors/amazon-cognito-identity-js)
+# interop/ drives Local Cognito (built below, in Release) with AWS's own JavaScript clients.
+node_suites=(CognitoDemo.Cognito.Tests/Vectors/amazon-cognito-identity-js interop)
 for suite in "${node_suites[@]}"; do
   say "npm ci ($suite)"
   (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error) || { echo "error: npm ci failed in $suite" >&2; exit 2; }
