@@ -68,4 +68,15 @@ public sealed class HomePageTests(CognitoDemoApp app) : IClassFixture<CognitoDem
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task LivenessEndpointAnswersHealthy()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 }

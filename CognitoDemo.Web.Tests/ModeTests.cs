@@ -138,6 +138,29 @@ public sealed class ModeTests
                                                && !l.Contains("default pool", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task LocalCognitoListeningOnEveryInterfaceIsReachedAtLocalhost()
+    {
+        var port = FreePort();
+        await using var app = new EveryInterfaceApp(port);
+        using var browser = app.Browser();
+        var (username, email) = Journeys.NewUser();
+
+        var confirm = await browser.SignUpAsync(username, email);
+
+        Assert.Equal("/Account/Confirm", confirm.Path);
+        Assert.Equal($"http://localhost:{port}/mailbox", confirm.Document.QuerySelector("[data-testid='mode-banner'] a")?.GetAttribute("href"));
+    }
+
+    /// <summary>As in the container: Local Cognito bound to 0.0.0.0.</summary>
+    private sealed class EveryInterfaceApp(int port) : CognitoDemoApp
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["LocalCognito:Url"] = $"http://0.0.0.0:{port}",
+        };
+    }
+
     private sealed class LimitedApp : CognitoDemoApp
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCognito();
 builder.AddCognitoSession();
 builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks();
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "CognitoDemo.Antiforgery");
 var rateLimits = builder.Configuration.GetSection("RateLimits").Get<RateLimits>() ?? new RateLimits();
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));
@@ -26,6 +27,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapHealthChecks("/healthz");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 

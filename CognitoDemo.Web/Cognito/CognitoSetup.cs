@@ -19,7 +19,11 @@ public static class CognitoSetup
         if (string.IsNullOrWhiteSpace(cognito["UserPoolId"]))
         {
             var local = builder.Configuration.GetSection(LocalCognitoOptions.SectionName);
-            var url = new Uri(local["Url"] is { Length: > 0 } configured ? configured : LocalCognitoHost.DefaultUrl);
+            var listen = new Uri(local["Url"] is { Length: > 0 } configured ? configured : LocalCognitoHost.DefaultUrl);
+            // Listening on every interface (as in the container) is still reached at localhost.
+            var url = listen.Host is "0.0.0.0" or "[::]"
+                ? new UriBuilder(listen) { Host = "localhost" }.Uri
+                : listen;
             var pool = local.GetSection(nameof(LocalCognitoOptions.DefaultPool)).Get<DefaultPoolOptions>() ?? new DefaultPoolOptions();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -30,7 +34,7 @@ public static class CognitoSetup
                 ["Cognito:ServiceUrl"] = url.ToString(),
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
-            builder.Services.AddHostedService(services => new LocalCognitoLauncher(url, local,
+            builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, local,
                 services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>()));
         }
         else
