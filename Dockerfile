@@ -31,7 +31,8 @@ COPY --from=build /app .
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     LocalCognito__Url=http://0.0.0.0:9229 \
-    LocalCognito__DataPath=/data/local-cognito.db
+    LocalCognito__DataPath=/data/local-cognito.db \
+    DataProtection__KeysPath=/data/keys
 # The image's unprivileged user; Local Cognito's data lives in /data (mount a volume to keep it).
 USER $APP_UID
 VOLUME /data

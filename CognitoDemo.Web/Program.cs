@@ -6,12 +6,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCognito();
 builder.AddCognitoSession();
 builder.Services.AddRazorPages();
-builder.Services.AddHealthChecks();
+builder.AddProductionHosting();
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "CognitoDemo.Antiforgery");
 var rateLimits = builder.Configuration.GetSection("RateLimits").Get<RateLimits>() ?? new RateLimits();
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));
 
 var app = builder.Build();
+
+app.UseProductionHosting();
 
 // A friendly page for anything unexpected, in every environment: no stack trace reaches a browser.
 app.UseExceptionHandler("/Error");
@@ -27,7 +29,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks("/healthz");
+app.MapHealthEndpoints();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 

@@ -64,6 +64,19 @@ public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.Cogn
         BaseAddress = new Uri("http://localhost/"),
     }));
 
+    /// <summary>Stops the in-process Local Cognito, as if it went down, while the app keeps running.</summary>
+    public async Task StopLocalCognitoAsync()
+    {
+        var launcher = Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+            .OfType<CognitoDemo.Web.Cognito.LocalCognitoLauncher>().Single();
+        await launcher.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A browser-like client whose cookies live in <paramref name="cookies"/>, to carry a session to another instance.</summary>
+    public Browser Browser(System.Net.CookieContainer cookies) => new(CreateDefaultClient(new Uri("http://localhost/"),
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(),
+        new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)));
+
     /// <summary>The newest code Local Cognito "sent" to an address, from its mailbox JSON.</summary>
     public async Task<string> LatestCodeAsync(string email)
     {
