@@ -97,7 +97,7 @@ internal static class PoolRules
         }
     }
 
-    private static bool IsEmail(string value) =>
+    public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     // Cognito's symbol set: ^ $ * . [ ] { } ( ) ? " ! @ # % & / \ , > < ' : ; | _ ~ ` = + - and space.
