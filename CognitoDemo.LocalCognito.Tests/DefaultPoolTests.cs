@@ -68,7 +68,9 @@ public sealed class DefaultPoolTests : IDisposable
     {
         await _app.SignUpAsync("xena");
         using var second = new LocalCognitoApp(_app.DataPath, _app.Time);
-        using var restarted = second.WithWebHostBuilder(b => b.UseSetting("LocalCognito:DefaultPool:WebClientName", "Renamed app"));
+        using var restarted = second.WithWebHostBuilder(b => b
+            .UseSetting("LocalCognito:DefaultPool:WebClientName", "Renamed app")
+            .UseSetting("LocalCognito:DefaultPool:CallbackUrls:0", "https://app.example.com/signin-oidc"));
 
         using var client = restarted.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/");
@@ -84,6 +86,7 @@ public sealed class DefaultPoolTests : IDisposable
 
         Assert.Contains("\"xena\"", await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal("Renamed app", described["UserPoolClient"]!["ClientName"].Text());
+        Assert.Equal(["https://app.example.com/signin-oidc"], described["UserPoolClient"]!["CallbackURLs"]!.AsArray().Select(u => u.Text()));
         Assert.Equal(LocalCognitoApp.WebClientSecret, described["UserPoolClient"]!["ClientSecret"].Text());
     }
 

@@ -97,8 +97,8 @@ internal sealed partial class DefaultPool(
         new AppClientSettings
         {
             ExplicitAuthFlows = [ExplicitAuthFlow.UserSrp, ExplicitAuthFlow.RefreshToken],
-            CallbackUrls = [.. settings.CallbackUrls],
-            LogoutUrls = [.. settings.LogoutUrls],
+            CallbackUrls = [.. settings.EffectiveCallbackUrls],
+            LogoutUrls = [.. settings.EffectiveLogoutUrls],
             AllowedOAuthFlows = ["code"],
             AllowedOAuthScopes = ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
             AllowedOAuthFlowsUserPoolClient = true,

@@ -30,14 +30,14 @@ internal static class PoolRules
     /// format. Returns them as a dictionary (a later duplicate wins).
     /// </summary>
     public static Dictionary<string, string> CheckWritable(UserPool pool, IReadOnlyList<KeyValuePair<string, string>> attributes,
-        bool updating, bool admin = false)
+        bool updating)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in attributes)
         {
             var schema = pool.Attribute(name)
                 ?? throw Schema($"Type for attribute {{{name}}} could not be determined");
-            if (name == UserAttributes.Sub || (!admin && name is UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified))
+            if (name is UserAttributes.Sub or UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified)
             {
                 throw AwsServiceException.NotAuthorized("A client attempted to write unauthorized attribute");
             }
