@@ -212,6 +212,10 @@ internal sealed partial class ManagementOperations(
         var (id, idUnit) = Validity(input.OptionalInt("IdTokenValidity", 1, 86400), units?.OptionalString("IdToken"), "idToken");
         var refreshUnit = units?.OptionalString("RefreshToken") ?? "days";
         CheckEnum("tokenValidityUnits.refreshToken", [refreshUnit], TokenUnits);
+        var refresh = input.OptionalInt("RefreshTokenValidity", 0, 315360000) is { } r and > 0 ? r : 30;
+        CheckLifetime("AccessTokenValidity", access, accessUnit, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+        CheckLifetime("IdTokenValidity", id, idUnit, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+        CheckLifetime("RefreshTokenValidity", refresh, refreshUnit, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
 
         var settings = new AppClientSettings
         {
@@ -220,7 +224,7 @@ internal sealed partial class ManagementOperations(
             AccessTokenUnit = accessUnit,
             IdTokenValidity = id,
             IdTokenUnit = idUnit,
-            RefreshTokenValidity = input.OptionalInt("RefreshTokenValidity", 0, 315360000) is { } r and > 0 ? r : 30,
+            RefreshTokenValidity = refresh,
             RefreshTokenUnit = refreshUnit,
             AuthSessionValidity = input.OptionalInt("AuthSessionValidity", 3, 15) ?? 3,
             CallbackUrls = callbacks,
@@ -402,6 +406,23 @@ internal sealed partial class ManagementOperations(
             (_, null) => (value.Value, "hours"),
             _ => (value.Value, unit!),
         };
+    }
+
+    /// <summary>AWS's ranges: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years.</summary>
+    private static void CheckLifetime(string member, int value, string unit, TimeSpan min, TimeSpan max)
+    {
+        var seconds = (long)value * unit switch { "seconds" => 1, "minutes" => 60, "hours" => 3600, _ => 86400 };
+        if (seconds < (long)min.TotalSeconds || seconds > (long)max.TotalSeconds)
+        {
+            throw AwsServiceException.InvalidParameter(
+                $"{member} of {value} {unit} is out of range: it must be between {Describe(min)} and {Describe(max)}.");
+        }
+
+        static string Describe(TimeSpan span) =>
+            span.TotalDays >= 365 ? $"{span.TotalDays / 365:0} years"
+            : span.TotalDays >= 1 ? $"{span.TotalDays:0} day"
+            : span.TotalHours >= 1 ? $"{span.TotalMinutes:0} minutes"
+            : $"{span.TotalMinutes:0} minutes";
     }
 
     private static void CheckEnum(string member, IEnumerable<string> values, IEnumerable<string> allowed)
