@@ -19,6 +19,7 @@ internal sealed partial class ManagementOperations(
     UserStore users,
     AuthSessionStore sessions,
     SigningKeys keys,
+    Mailbox.Mailbox mailbox,
     TimeProvider time) : IOperationGroup
 {
     private static readonly string[] OAuthFlows = ["code", "implicit", "client_credentials"];
@@ -40,6 +41,8 @@ internal sealed partial class ManagementOperations(
         table.Add(Operations.AdminSetUserPassword, c => Task.FromResult(AdminSetUserPassword(c.Input)));
         table.Add(Operations.ListUsers, c => Task.FromResult(ListUsers(c.Input)));
         table.Add(Operations.AdminDisableUser, c => Task.FromResult(SetEnabled(c.Input, enabled: false)));
+        table.Add(Operations.AdminCreateUser, c => Task.FromResult(AdminCreateUser(c.Input)));
+        table.Add(Operations.AdminUpdateUserAttributes, c => Task.FromResult(AdminUpdateUserAttributes(c.Input)));
         table.Add(Operations.AdminEnableUser, c => Task.FromResult(SetEnabled(c.Input, enabled: true)));
     }
 
@@ -341,6 +344,118 @@ internal sealed partial class ManagementOperations(
             sessions.RevokeAll(user.PoolId, user.Sub);
         }
 
+        return [];
+    }
+
+    /// <summary>
+    /// A user in FORCE_CHANGE_PASSWORD with a temporary password (given, or generated to the policy),
+    /// invited through the mailbox unless MessageAction is SUPPRESS; RESEND re-invites an existing user.
+    /// </summary>
+    private JsonObject AdminCreateUser(AwsRequest input)
+    {
+        var pool = FindPool(input);
+        var username = input.RequiredString("Username", 1, 128, Patterns.Username());
+        var temporary = input.OptionalString("TemporaryPassword", 1, 256, Patterns.Password());
+        var action = input.OptionalString("MessageAction");
+        if (action is not null)
+        {
+            CheckEnum("messageAction", [action], ["RESEND", "SUPPRESS"]);
+        }
+
+        var requested = PoolRules.CheckWritable(pool, input.Attributes("UserAttributes") ?? [], updating: false, admin: true);
+        input.StringList("DesiredDeliveryMediums");
+        if (temporary is not null)
+        {
+            PoolRules.CheckPassword(pool, temporary);
+        }
+
+        var password = temporary ?? PoolRules.TemporaryPassword(pool);
+        var now = time.GetUtcNow();
+        User user;
+        if (action == "RESEND")
+        {
+            var existing = users.Find(pool, username) ?? throw AwsServiceException.UserNotFound();
+            if (existing.Status != UserStatus.ForceChangePassword)
+            {
+                throw new AwsServiceException(ErrorCodes.UnsupportedUserState, "Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.");
+            }
+
+            var (resalt, reverifier) = PasswordVerifier.Enrol(pool.Id, existing.Username, password);
+            user = existing with { Salt = resalt, Verifier = reverifier, ModifiedAt = now };
+            users.Update(user);
+        }
+        else
+        {
+            var sub = Guid.NewGuid().ToString();
+            if (pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal))
+            {
+                if (!PoolRules.IsEmail(username))
+                {
+                    throw AwsServiceException.InvalidParameter("Username should be an email.");
+                }
+
+                requested[UserAttributes.Email] = username;
+                username = sub;
+            }
+
+            PoolRules.CheckRequired(pool, requested);
+            var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, username, password);
+            user = new User
+            {
+                PoolId = pool.Id,
+                Sub = sub,
+                Username = username,
+                Status = UserStatus.ForceChangePassword,
+                Attributes = requested.Where(a => a.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
+                Salt = salt,
+                Verifier = verifier,
+                CreatedAt = now,
+                ModifiedAt = now,
+            };
+            if (!users.TryInsert(pool, user))
+            {
+                throw new AwsServiceException(ErrorCodes.UsernameExists, "User account already exists");
+            }
+        }
+
+        if (action != "SUPPRESS" && user.Email is { } email)
+        {
+            mailbox.Send(email, "Your temporary password",
+                $"Your username is {user.Username} and temporary password is {password}.", password, pool.Id, user.Username);
+        }
+
+        return new JsonObject { ["User"] = ManagementShapes.User(user, "Attributes") };
+    }
+
+    private JsonObject AdminUpdateUserAttributes(AwsRequest input)
+    {
+        var changes = input.Attributes("UserAttributes")
+            ?? throw AwsServiceException.InvalidParameter(
+                "1 validation error detected: Value null at 'userAttributes' failed to satisfy constraint: Member must not be null");
+        var (pool, user) = FindUser(input);
+        var written = PoolRules.CheckWritable(pool, changes, updating: true, admin: true);
+        var attributes = new Dictionary<string, string>(user.Attributes);
+        foreach (var (name, value) in written)
+        {
+            if (value.Length == 0)
+            {
+                attributes.Remove(name);
+            }
+            else
+            {
+                attributes[name] = value;
+            }
+        }
+
+        // A new address is unverified unless the same call says otherwise.
+        if (written.TryGetValue(UserAttributes.Email, out var email) && email != user.Email
+            && !written.ContainsKey(UserAttributes.EmailVerified))
+        {
+            attributes[UserAttributes.EmailVerified] = "false";
+        }
+
+        PoolRules.CheckRequired(pool, attributes);
+        users.Update(user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
 

@@ -30,14 +30,15 @@ internal static class PoolRules
     /// format. Returns them as a dictionary (a later duplicate wins).
     /// </summary>
     public static Dictionary<string, string> CheckWritable(UserPool pool, IReadOnlyList<KeyValuePair<string, string>> attributes,
-        bool updating)
+        bool updating, bool admin = false)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in attributes)
         {
             var schema = pool.Attribute(name)
                 ?? throw Schema($"Type for attribute {{{name}}} could not be determined");
-            if (name is UserAttributes.Sub or UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified)
+            // Administrators (IAM-authorized operations) may mark addresses verified; app clients may not.
+            if (name == UserAttributes.Sub || (!admin && name is UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified))
             {
                 throw AwsServiceException.NotAuthorized("A client attempted to write unauthorized attribute");
             }
@@ -95,6 +96,14 @@ internal static class PoolRules
         {
             throw AwsServiceException.InvalidParameter("Invalid email address format.");
         }
+    }
+
+    /// <summary>A temporary password that meets the pool's policy: each character class, padded to the minimum length.</summary>
+    public static string TemporaryPassword(UserPool pool)
+    {
+        const string Letters = "abcdefghijkmnopqrstuvwxyz";
+        var length = Math.Max(pool.Settings.PasswordPolicy.MinimumLength, 12);
+        return "Aa1!" + System.Security.Cryptography.RandomNumberGenerator.GetString(Letters + "23456789", length - 4);
     }
 
     public static bool IsEmail(string value) =>
