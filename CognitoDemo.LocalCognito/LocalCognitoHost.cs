@@ -78,7 +78,8 @@ public static class LocalCognitoHost
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<IOperationGroup, UserOperations>();
         services.AddSingleton<IOperationGroup, AuthOperations>();
-        services.AddSingleton<IOperationGroup, ManagementOperations>();
+        services.AddSingleton<IOperationGroup, PoolManagement>();
+        services.AddSingleton<IOperationGroup, UserAdministration>();
         services.AddSingleton<AwsJsonEndpoint>();
         services.AddHostedService<DefaultPool>();
         return services;
