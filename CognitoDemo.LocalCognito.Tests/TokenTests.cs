@@ -210,6 +210,28 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    public async Task AccessTokenWithoutTheAdminScopeIsRefused()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        var genuine = new JsonWebToken((await _app.TokensAsync("rita"))["AccessToken"].Text());
+        var claims = genuine.Claims.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => (object)g.First().Value);
+        claims["scope"] = "openid email";
+        claims["exp"] = genuine.GetPayloadValue<long>("exp");
+        claims["iat"] = genuine.GetPayloadValue<long>("iat");
+        claims["auth_time"] = genuine.GetPayloadValue<long>("auth_time");
+        var key = _app.Service<Tokens.SigningKeys>().Get(LocalCognitoApp.PoolId, "access");
+        var narrow = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+
+        var response = await _app.CallAsync("GetUser", new { AccessToken = narrow });
+
+        response.AssertError("NotAuthorizedException", "Access token does not have required scopes");
+    }
+
+    [Fact]
     public async Task TokenNamingAnUnknownPoolIsRefusedWithoutMintingKeysForIt()
     {
         await _app.SignUpConfirmedAsync("rita");
