@@ -167,7 +167,7 @@ public sealed class ProtocolTests : IDisposable
                      "GlobalSignOut", "RevokeToken", "DeleteUser", "CreateUserPool", "DescribeUserPool", "ListUserPools",
                      "DeleteUserPool", "CreateUserPoolClient", "DescribeUserPoolClient", "ListUserPoolClients",
                      "CreateUserPoolDomain", "AdminGetUser", "AdminConfirmSignUp", "AdminDeleteUser",
-                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute", "AdminDisableUser", "AdminEnableUser", "AdminCreateUser", "AdminUpdateUserAttributes",
+                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute", "AdminDisableUser", "AdminEnableUser", "AdminCreateUser", "AdminUpdateUserAttributes", "GetTokensFromRefreshToken",
                  ])
         {
             var response = await _app.SendAsync(operation, body);

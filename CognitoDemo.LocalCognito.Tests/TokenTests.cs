@@ -140,6 +140,35 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    public async Task GetTokensFromRefreshTokenRefreshesLikeRefreshTokenAuth()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        var first = await _app.TokensAsync("rita");
+
+        var refreshed = await _app.OkAsync("GetTokensFromRefreshToken", new
+        {
+            RefreshToken = first["RefreshToken"].Text(), ClientId = LocalCognitoApp.PublicClientId,
+        });
+        await _app.OkAsync("GlobalSignOut", new { AccessToken = first["AccessToken"].Text() });
+        var revoked = await _app.CallAsync("GetTokensFromRefreshToken", new
+        {
+            RefreshToken = first["RefreshToken"].Text(), ClientId = LocalCognitoApp.PublicClientId,
+        });
+
+        Assert.NotNull(refreshed["AuthenticationResult"]?["AccessToken"]);
+        Assert.Null(refreshed["AuthenticationResult"]?["RefreshToken"]);
+        revoked.AssertError("NotAuthorizedException", "Refresh Token has been revoked");
+    }
+
+    [Fact]
+    public async Task GetTokensFromRefreshTokenForASecretClientNeedsTheClientSecret()
+    {
+        var response = await _app.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = "abc", ClientId = LocalCognitoApp.WebClientId });
+        response.AssertError("NotAuthorizedException",
+            "Client cognitodemowebclient000001 is configured with secret but ClientSecret was not received");
+    }
+
+    [Fact]
     public async Task RefreshTokenExpiresAfterThirtyDays()
     {
         await _app.SignUpConfirmedAsync("rita");

@@ -36,6 +36,7 @@ internal static class Operations
     public const string RevokeToken = UserPoolOperations.RevokeToken;
     public const string DeleteUser = UserPoolOperations.DeleteUser;
     public const string GetUserAttributeVerificationCode = nameof(GetUserAttributeVerificationCode);
+    public const string GetTokensFromRefreshToken = nameof(GetTokensFromRefreshToken);
     public const string VerifyUserAttribute = nameof(VerifyUserAttribute);
 
     public const string CreateUserPool = nameof(CreateUserPool);
