@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,12 @@ public static class LocalCognitoHost
         {
             Args = args,
             ApplicationName = typeof(LocalCognitoHost).Assembly.GetName().Name,
+        });
+        // Defaults below every other source (no appsettings.json of its own: it would land in a host app's
+        // output): per-request framework logs are turned down so the mailbox lines stand out.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
         });
         var url = builder.Configuration[$"{LocalCognitoOptions.SectionName}:{nameof(LocalCognitoOptions.Url)}"];
         if (!string.IsNullOrEmpty(url))
