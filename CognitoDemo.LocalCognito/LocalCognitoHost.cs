@@ -15,8 +15,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CognitoDemo.LocalCognito;
 
 /// <summary>
-/// Hosting Local Cognito: as its own executable (<see cref="Create"/>), or inside another app on its own
-/// port (the web app calls <see cref="Create"/> with its arguments and starts it next to itself).
+/// Hosting Local Cognito: as its own executable (<see cref="Create"/> from <see cref="Program"/>), or inside
+/// another process on its own port: a host app calls <see cref="Create"/> with the arguments meant for Local
+/// Cognito (e.g. <c>--LocalCognito:Url=http://localhost:9229</c>) and <c>StartAsync</c>s it next to itself.
+/// <c>configure</c> may replace services before the build, e.g. the <see cref="TimeProvider"/>.
 /// </summary>
 public static class LocalCognitoHost
 {
