@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CognitoDemo.LocalCognito.Tests.Support;
 
 namespace CognitoDemo.LocalCognito.Tests;
@@ -59,6 +60,33 @@ public sealed class DefaultPoolTests : IDisposable
         Assert.Null(client["ClientSecret"]);
         Assert.Contains("ALLOW_USER_PASSWORD_AUTH", client["ExplicitAuthFlows"]!.AsArray().Select(f => f.Text()));
         Assert.Contains("ALLOW_USER_SRP_AUTH", client["ExplicitAuthFlows"]!.AsArray().Select(f => f.Text()));
+    }
+
+    [Fact]
+    public async Task ChangedConfigurationIsAppliedToTheDefaultPoolOnTheNextStart()
+    {
+        await _app.SignUpAsync("xena");
+        using var second = new LocalCognitoApp(_app.DataPath, _app.Time);
+        using var restarted = second.WithWebHostBuilder(b => b
+            .UseSetting("LocalCognito:DefaultPool:WebClientName", "Renamed app")
+            .UseSetting("LocalCognito:DefaultPool:CallbackUrls:0", "https://app.example.com/signin-oidc"));
+
+        using var client = restarted.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/");
+        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.DescribeUserPoolClient");
+        request.Content = new StringContent($$"""{"UserPoolId":"{{LocalCognitoApp.PoolId}}","ClientId":"{{LocalCognitoApp.WebClientId}}"}""");
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var described = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        using var users = new HttpRequestMessage(HttpMethod.Post, "/");
+        users.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUsers");
+        users.Content = new StringContent($$"""{"UserPoolId":"{{LocalCognitoApp.PoolId}}"}""");
+        using var listed = await client.SendAsync(users, TestContext.Current.CancellationToken);
+
+        Assert.Contains("\"xena\"", await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("Renamed app", described["UserPoolClient"]!["ClientName"].Text());
+        Assert.Equal(["https://app.example.com/signin-oidc"], described["UserPoolClient"]!["CallbackURLs"]!.AsArray().Select(u => u.Text()));
+        Assert.Equal(LocalCognitoApp.WebClientSecret, described["UserPoolClient"]!["ClientSecret"].Text());
     }
 
     [Fact]

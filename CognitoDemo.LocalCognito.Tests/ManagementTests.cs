@@ -288,6 +288,25 @@ public sealed class ManagementTests : IDisposable
         Assert.Equal(7200, id.GetPayloadValue<long>("exp") - id.GetPayloadValue<long>("iat"));
     }
 
+    [Theory]
+    [InlineData("RefreshTokenValidity", 315360000, "days")]
+    [InlineData("RefreshTokenValidity", 59, "minutes")]
+    [InlineData("AccessTokenValidity", 4, "minutes")]
+    [InlineData("IdTokenValidity", 25, "hours")]
+    public async Task TokenValidityOutsideAwsRangesIsRefused(string member, int value, string unit)
+    {
+        var units = new Dictionary<string, string> { [member.Replace("Validity", "", StringComparison.Ordinal)] = unit };
+        var body = new Dictionary<string, object>
+        {
+            ["UserPoolId"] = LocalCognitoApp.PoolId, ["ClientName"] = "x", [member] = value, ["TokenValidityUnits"] = units,
+        };
+
+        var response = await _app.CallAsync("CreateUserPoolClient", body);
+
+        response.AssertError("InvalidParameterException");
+        Assert.StartsWith($"{member} of {value} {unit} is out of range", response.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PermanentAdminPasswordWorksForSrpAtOnce()
     {

@@ -31,6 +31,13 @@ public sealed class ProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task DuplicateMemberIsSerializationException()
+    {
+        var response = await _app.SendAsync("SignUp", "{\"ClientId\":\"a\",\"ClientId\":\"b\"}");
+        response.AssertError("SerializationException", "The request body is not valid JSON.");
+    }
+
+    [Fact]
     public async Task JsonThatIsNotAnObjectIsSerializationException()
     {
         var response = await _app.SendAsync("SignUp", "[1, 2]");
@@ -144,7 +151,9 @@ public sealed class ProtocolTests : IDisposable
         "{\"MaxResults\":5,\"NextToken\":\"!!!\"}", "{\"UserPoolId\":\"us-west-2_LocalPool\",\"Filter\":\"email = \"}",
         "{\"UserPoolId\":\"us-west-2_LocalPool\",\"PaginationToken\":\"LTE=\"}",
         "{\"PoolName\":\"p\",\"Schema\":[{\"Name\":\"n\",\"StringAttributeConstraints\":{\"MaxLength\":\"big\"}}]}",
-        "{\"Token\":\"x\",\"ClientId\":\"nope\"}", "\uFEFF{}", "{\"a\":" + new string('[', 100) + new string(']', 100) + "}",
+        "{\"Token\":\"x\",\"ClientId\":\"nope\"}", "{\"ClientId\":\"a\",\"ClientId\":\"b\"}",
+        "{\"AuthParameters\":{\"USERNAME\":\"a\",\"USERNAME\":\"b\"}}", "{\"UserAttributes\":[{\"Name\":\"a\",\"Name\":\"b\"}]}",
+        "{\"ClientId\":\"\uD800\"}", "{\"Username\":\"\u0000\"}", "\uFEFF{}", "{\"a\":" + new string('[', 100) + new string(']', 100) + "}",
     };
 
     [Theory]
@@ -158,7 +167,7 @@ public sealed class ProtocolTests : IDisposable
                      "GlobalSignOut", "RevokeToken", "DeleteUser", "CreateUserPool", "DescribeUserPool", "ListUserPools",
                      "DeleteUserPool", "CreateUserPoolClient", "DescribeUserPoolClient", "ListUserPoolClients",
                      "CreateUserPoolDomain", "AdminGetUser", "AdminConfirmSignUp", "AdminDeleteUser",
-                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute", "AdminDisableUser", "AdminEnableUser",
+                     "AdminSetUserPassword", "ListUsers", "GetUserAttributeVerificationCode", "VerifyUserAttribute", "AdminDisableUser", "AdminEnableUser", "AdminCreateUser", "AdminUpdateUserAttributes", "GetTokensFromRefreshToken",
                  ])
         {
             var response = await _app.SendAsync(operation, body);

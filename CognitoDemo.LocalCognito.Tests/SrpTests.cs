@@ -160,6 +160,36 @@ public sealed class SrpTests : IDisposable
     }
 
     [Fact]
+    public async Task UnconfirmedUserWithTheRightProofIsUserNotConfirmed()
+    {
+        await _app.SignUpAsync("pia");
+        var session = SrpClientSession.Create();
+        var initiated = await InitiateAsync("pia", session.PublicValueHex);
+
+        var answered = await RespondAsync(session, initiated.Body, Users.Password);
+
+        answered.AssertError("UserNotConfirmedException", "User is not confirmed.");
+    }
+
+    [Fact]
+    public async Task LegacyClientTellsSrpCallersTheUserDoesNotExist()
+    {
+        var client = (await _app.OkAsync("CreateUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId, ClientName = "legacy", PreventUserExistenceErrors = "LEGACY",
+        }))["UserPoolClient"]!["ClientId"].Text();
+
+        var response = await _app.CallAsync("InitiateAuth", new
+        {
+            ClientId = client,
+            AuthFlow = "USER_SRP_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "nobody", ["SRP_A"] = SrpClientSession.Create().PublicValueHex },
+        });
+
+        response.AssertError("UserNotFoundException", "User does not exist.");
+    }
+
+    [Fact]
     public async Task SrpAThatIsZeroModNIsRefused()
     {
         await _app.SignUpConfirmedAsync("mallory");

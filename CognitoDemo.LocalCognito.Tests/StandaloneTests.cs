@@ -113,16 +113,28 @@ public sealed class StandaloneTests : IDisposable
             start.Environment.Remove("ASPNETCORE_URLS");
             var process = Process.Start(start)!;
             var output = new StringBuilder();
-            while (await process.StandardOutput.ReadLineAsync(ct) is { } line)
+            // A start that never reports in fails the test instead of hanging it.
+            using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            startup.CancelAfter(TimeSpan.FromMinutes(1));
+            try
             {
-                output.AppendLine(line);
-                if (line.Contains("Now listening on", StringComparison.Ordinal))
+                while (await process.StandardOutput.ReadLineAsync(startup.Token) is { } line)
                 {
-                    return new LocalCognitoProcess(process, url, output.ToString());
+                    output.AppendLine(line);
+                    if (line.Contains("Now listening on", StringComparison.Ordinal))
+                    {
+                        return new LocalCognitoProcess(process, url, output.ToString());
+                    }
                 }
             }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                output.AppendLine("(no 'Now listening on' within a minute)");
+            }
 
-            throw new InvalidOperationException($"Local Cognito did not start: {output}{await process.StandardError.ReadToEndAsync(ct)}");
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new InvalidOperationException($"Local Cognito did not start: {output}");
         }
 
         public async Task<HttpResponseMessage> CallAsync(string operation, string json, CancellationToken ct)

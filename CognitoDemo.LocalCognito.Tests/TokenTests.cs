@@ -140,6 +140,35 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
+    public async Task GetTokensFromRefreshTokenRefreshesLikeRefreshTokenAuth()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        var first = await _app.TokensAsync("rita");
+
+        var refreshed = await _app.OkAsync("GetTokensFromRefreshToken", new
+        {
+            RefreshToken = first["RefreshToken"].Text(), ClientId = LocalCognitoApp.PublicClientId,
+        });
+        await _app.OkAsync("GlobalSignOut", new { AccessToken = first["AccessToken"].Text() });
+        var revoked = await _app.CallAsync("GetTokensFromRefreshToken", new
+        {
+            RefreshToken = first["RefreshToken"].Text(), ClientId = LocalCognitoApp.PublicClientId,
+        });
+
+        Assert.NotNull(refreshed["AuthenticationResult"]?["AccessToken"]);
+        Assert.Null(refreshed["AuthenticationResult"]?["RefreshToken"]);
+        revoked.AssertError("NotAuthorizedException", "Refresh Token has been revoked");
+    }
+
+    [Fact]
+    public async Task GetTokensFromRefreshTokenForASecretClientNeedsTheClientSecret()
+    {
+        var response = await _app.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = "abc", ClientId = LocalCognitoApp.WebClientId });
+        response.AssertError("NotAuthorizedException",
+            "Client cognitodemowebclient000001 is configured with secret but ClientSecret was not received");
+    }
+
+    [Fact]
     public async Task RefreshTokenExpiresAfterThirtyDays()
     {
         await _app.SignUpConfirmedAsync("rita");
@@ -207,6 +236,28 @@ public sealed class TokenTests : IDisposable
         var response = await _app.CallAsync("GetUser", new { AccessToken = forged });
 
         response.AssertError("NotAuthorizedException", "Invalid Access Token");
+    }
+
+    [Fact]
+    public async Task AccessTokenWithoutTheAdminScopeIsRefused()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        var genuine = new JsonWebToken((await _app.TokensAsync("rita"))["AccessToken"].Text());
+        var claims = genuine.Claims.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => (object)g.First().Value);
+        claims["scope"] = "openid email";
+        claims["exp"] = genuine.GetPayloadValue<long>("exp");
+        claims["iat"] = genuine.GetPayloadValue<long>("iat");
+        claims["auth_time"] = genuine.GetPayloadValue<long>("auth_time");
+        var key = _app.Service<Tokens.SigningKeys>().Get(LocalCognitoApp.PoolId, "access");
+        var narrow = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+
+        var response = await _app.CallAsync("GetUser", new { AccessToken = narrow });
+
+        response.AssertError("NotAuthorizedException", "Access token does not have required scopes");
     }
 
     [Fact]

@@ -4,13 +4,16 @@ using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
 using CognitoDemo.LocalCognito.Tokens;
 using CognitoDemo.LocalCognito.UserPools;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CognitoDemo.LocalCognito;
 
 /// <summary>
-/// Hosting Local Cognito: as its own executable (<see cref="Create"/>), or inside another app on its own
-/// port (the web app calls <see cref="Create"/> with its arguments and starts it next to itself).
+/// Hosting Local Cognito: as its own executable (<see cref="Create"/> from <see cref="Program"/>), or inside
+/// another process on its own port: a host app calls <see cref="Create"/> with the arguments meant for Local
+/// Cognito (e.g. <c>--LocalCognito:Url=http://localhost:9229</c>) and <c>StartAsync</c>s it next to itself.
+/// <c>configure</c> may replace services before the build, e.g. the <see cref="TimeProvider"/>.
 /// </summary>
 public static class LocalCognitoHost
 {
@@ -32,6 +35,12 @@ public static class LocalCognitoHost
         {
             Args = args,
             ApplicationName = typeof(LocalCognitoHost).Assembly.GetName().Name,
+        });
+        // Defaults below every other source (no appsettings.json of its own: it would land in a host app's
+        // output): per-request framework logs are turned down so the mailbox lines stand out.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
         });
         var url = builder.Configuration[$"{LocalCognitoOptions.SectionName}:{nameof(LocalCognitoOptions.Url)}"];
         if (!string.IsNullOrEmpty(url))
@@ -73,7 +82,8 @@ public static class LocalCognitoHost
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<IOperationGroup, UserOperations>();
         services.AddSingleton<IOperationGroup, AuthOperations>();
-        services.AddSingleton<IOperationGroup, ManagementOperations>();
+        services.AddSingleton<IOperationGroup, PoolManagement>();
+        services.AddSingleton<IOperationGroup, UserAdministration>();
         services.AddSingleton<AwsJsonEndpoint>();
         services.AddHostedService<DefaultPool>();
         return services;

@@ -51,7 +51,18 @@ public sealed class DefaultPoolOptions
 
     public string Domain { get; set; } = "cognito-demo";
 
-    public IList<string> CallbackUrls { get; } = ["http://localhost:5080/signin-oidc"];
+    // Null rather than pre-filled: the configuration binder appends to a list that already has items,
+    // so configured URLs would be merged with the defaults instead of replacing them.
 
-    public IList<string> LogoutUrls { get; } = ["http://localhost:5080/signout-callback-oidc", "http://localhost:5080/"];
+    /// <summary>OAuth callback URLs of the web app's client; default <c>http://localhost:5080/signin-oidc</c>.</summary>
+    public IReadOnlyList<string>? CallbackUrls { get; set; }
+
+    /// <summary>Sign-out URLs of the web app's client; default the web app's sign-out callback and home page.</summary>
+    public IReadOnlyList<string>? LogoutUrls { get; set; }
+
+    public IReadOnlyList<string> EffectiveCallbackUrls =>
+        CallbackUrls is { Count: > 0 } ? CallbackUrls : ["http://localhost:5080/signin-oidc"];
+
+    public IReadOnlyList<string> EffectiveLogoutUrls =>
+        LogoutUrls is { Count: > 0 } ? LogoutUrls : ["http://localhost:5080/signout-callback-oidc", "http://localhost:5080/"];
 }

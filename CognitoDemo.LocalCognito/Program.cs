@@ -1,6 +1,14 @@
-using CognitoDemo.LocalCognito;
+namespace CognitoDemo.LocalCognito;
 
-await LocalCognitoHost.Create(args).RunAsync().ConfigureAwait(false);
+/// <summary>
+/// The executable: Local Cognito on http://localhost:9229 unless configured otherwise. Namespaced (not a
+/// top-level program) so a host app that references this project keeps its own global <c>Program</c>.
+/// </summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
 
-/// <summary>The executable's entry point; public so tests can host it with WebApplicationFactory.</summary>
-public partial class Program;
+    public static Task Main(string[] args) => LocalCognitoHost.Create(args).RunAsync();
+}

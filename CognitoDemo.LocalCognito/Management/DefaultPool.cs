@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace CognitoDemo.LocalCognito.Management;
 
 /// <summary>
-/// Creates the default pool and its two app clients at start when they are missing (fixed ids, so a
-/// restart changes nothing), then prints what the app needs to be configured with.
+/// Creates the default pool and its two app clients at start, or brings them in line with configuration
+/// (fixed ids, so a restart with the same configuration changes nothing), then prints what the app needs
+/// to be configured with.
 /// </summary>
 internal sealed partial class DefaultPool(
     Database database,
@@ -23,21 +24,32 @@ internal sealed partial class DefaultPool(
         }
 
         var now = time.GetUtcNow();
+        // Configuration is the source of truth: missing pieces are created, changed ones follow it; ids never change.
         database.Write(c =>
         {
-            if (PoolStore.Find(c, settings.UserPoolId) is null)
+            var pool = Pool(settings, now);
+            if (PoolStore.Find(c, pool.Id) is not { } existing)
             {
-                PoolStore.Insert(c, Pool(settings, now));
+                PoolStore.Insert(c, pool);
+            }
+            else if (existing.Name != pool.Name || !SameJson(existing.Settings, pool.Settings))
+            {
+                PoolStore.Update(c, existing with { Name = pool.Name, Settings = pool.Settings, ModifiedAt = now });
             }
 
-            if (PoolStore.FindClient(c, settings.WebClientId) is null)
+            foreach (var client in (AppClient[])[WebClient(settings, now), PublicClient(settings, now)])
             {
-                PoolStore.InsertClient(c, WebClient(settings, now));
-            }
-
-            if (PoolStore.FindClient(c, settings.PublicClientId) is null)
-            {
-                PoolStore.InsertClient(c, PublicClient(settings, now));
+                if (PoolStore.FindClient(c, client.Id) is not { } stored)
+                {
+                    PoolStore.InsertClient(c, client);
+                }
+                else if (stored.Name != client.Name || stored.Secret != client.Secret || !SameJson(stored.Settings, client.Settings))
+                {
+                    PoolStore.UpdateClient(c, stored with
+                    {
+                        Name = client.Name, Secret = client.Secret, Settings = client.Settings, ModifiedAt = now,
+                    });
+                }
             }
         });
 
@@ -46,6 +58,9 @@ internal sealed partial class DefaultPool(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static bool SameJson<T>(T stored, T configured) =>
+        System.Text.Json.JsonSerializer.Serialize(stored, PoolStore.Json) == System.Text.Json.JsonSerializer.Serialize(configured, PoolStore.Json);
 
     /// <summary>The seed's pool: steps 4.1–4.4 of the console walk-through.</summary>
     internal static UserPool Pool(DefaultPoolOptions settings, DateTimeOffset now) => new(
@@ -80,8 +95,8 @@ internal sealed partial class DefaultPool(
         new AppClientSettings
         {
             ExplicitAuthFlows = [ExplicitAuthFlow.UserSrp, ExplicitAuthFlow.RefreshToken],
-            CallbackUrls = [.. settings.CallbackUrls],
-            LogoutUrls = [.. settings.LogoutUrls],
+            CallbackUrls = [.. settings.EffectiveCallbackUrls],
+            LogoutUrls = [.. settings.EffectiveLogoutUrls],
             AllowedOAuthFlows = ["code"],
             AllowedOAuthScopes = ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
             AllowedOAuthFlowsUserPoolClient = true,

@@ -122,7 +122,9 @@ internal sealed partial class AwsJsonEndpoint
 
         try
         {
-            var node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            // Duplicate members are refused while parsing; JsonObject would otherwise throw later, on first use.
+            var node = JsonNode.Parse(buffer.ToArray(),
+                documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
             return node as JsonObject
                    ?? throw new AwsServiceException(ErrorCodes.SerializationException, "The request body must be a JSON object.");
         }

@@ -36,6 +36,7 @@ internal static class Operations
     public const string RevokeToken = UserPoolOperations.RevokeToken;
     public const string DeleteUser = UserPoolOperations.DeleteUser;
     public const string GetUserAttributeVerificationCode = nameof(GetUserAttributeVerificationCode);
+    public const string GetTokensFromRefreshToken = nameof(GetTokensFromRefreshToken);
     public const string VerifyUserAttribute = nameof(VerifyUserAttribute);
 
     public const string CreateUserPool = nameof(CreateUserPool);
@@ -51,6 +52,8 @@ internal static class Operations
     public const string AdminDeleteUser = nameof(AdminDeleteUser);
     public const string AdminSetUserPassword = nameof(AdminSetUserPassword);
     public const string AdminDisableUser = nameof(AdminDisableUser);
+    public const string AdminCreateUser = nameof(AdminCreateUser);
+    public const string AdminUpdateUserAttributes = nameof(AdminUpdateUserAttributes);
     public const string AdminEnableUser = nameof(AdminEnableUser);
     public const string ListUsers = nameof(ListUsers);
 }
@@ -73,6 +76,7 @@ internal static class ErrorCodes
     public const string UnsupportedTokenType = UserPoolErrors.UnsupportedTokenType;
     public const string Unauthorized = UserPoolErrors.Unauthorized;
     public const string UnsupportedOperation = "UnsupportedOperationException";
+    public const string UnsupportedUserState = "UnsupportedUserStateException";
     public const string SerializationException = "SerializationException";
     public const string UnknownOperation = "UnknownOperationException";
     public const string IncompleteSignature = "IncompleteSignatureException";

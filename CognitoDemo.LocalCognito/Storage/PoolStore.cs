@@ -16,10 +16,17 @@ internal sealed class PoolStore(Database database)
         ("$id", pool.Id), ("$name", pool.Name), ("$settings", JsonSerializer.Serialize(pool.Settings, Json)),
         ("$created", pool.CreatedAt.ToUnixTimeMilliseconds()), ("$modified", pool.ModifiedAt.ToUnixTimeMilliseconds()));
 
-    public void Update(UserPool pool) => database.Write(c => c.Execute(
+    public void Update(UserPool pool) => database.Write(c => Update(c, pool));
+
+    public static void Update(SqliteConnection c, UserPool pool) => c.Execute(
         "UPDATE user_pools SET name = $name, settings = $settings, modified_at = $modified WHERE id = $id",
         ("$id", pool.Id), ("$name", pool.Name), ("$settings", JsonSerializer.Serialize(pool.Settings, Json)),
-        ("$modified", pool.ModifiedAt.ToUnixTimeMilliseconds())));
+        ("$modified", pool.ModifiedAt.ToUnixTimeMilliseconds()));
+
+    public static void UpdateClient(SqliteConnection c, AppClient client) => c.Execute(
+        "UPDATE app_clients SET name = $name, secret = $secret, settings = $settings, modified_at = $modified WHERE id = $id",
+        ("$id", client.Id), ("$name", client.Name), ("$secret", client.Secret),
+        ("$settings", JsonSerializer.Serialize(client.Settings, Json)), ("$modified", client.ModifiedAt.ToUnixTimeMilliseconds()));
 
     public UserPool? Find(string poolId) => database.Read(c => Find(c, poolId));
 

@@ -13,9 +13,35 @@ internal sealed class UserStore(Database database)
     public static string Key(UserPool pool, string username) =>
         pool.Settings.UsernameCaseSensitive ? username : username.ToLowerInvariant();
 
-    public User? Find(UserPool pool, string username) => database.Read(c => c.QuerySingle(
-        $"SELECT {Columns} FROM users WHERE pool_id = $pool AND username_key = $key", Read,
-        ("$pool", pool.Id), ("$key", Key(pool, username))));
+    /// <summary>
+    /// The user a sign-in name means: the user name itself, else the e-mail address when the pool signs in
+    /// with e-mail (<c>UsernameAttributes</c>), or a verified one when e-mail is an alias (<c>AliasAttributes</c>).
+    /// </summary>
+    public User? Find(UserPool pool, string name) => database.Read(c => Find(c, pool, name));
+
+    private static User? Find(SqliteConnection c, UserPool pool, string name)
+    {
+        var byName = c.QuerySingle($"SELECT {Columns} FROM users WHERE pool_id = $pool AND username_key = $key", Read,
+            ("$pool", pool.Id), ("$key", Key(pool, name)));
+        if (byName is not null)
+        {
+            return byName;
+        }
+
+        var emailIsUsername = pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal);
+        if (!emailIsUsername && !pool.Settings.AliasAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return c.QuerySingle(
+            $"""
+            SELECT {Columns} FROM users
+            WHERE pool_id = $pool AND lower(json_extract(attributes, '$.email')) = lower($email)
+              AND ($any OR json_extract(attributes, '$.email_verified') = 'true')
+            """,
+            Read, ("$pool", pool.Id), ("$email", name), ("$any", emailIsUsername));
+    }
 
     public User? FindBySub(string poolId, string sub) => database.Read(c => c.QuerySingle(
         $"SELECT {Columns} FROM users WHERE pool_id = $pool AND sub = $sub", Read, ("$pool", poolId), ("$sub", sub)));
@@ -26,8 +52,11 @@ internal sealed class UserStore(Database database)
     /// <summary>Adds a user; false when the user name is taken.</summary>
     public bool TryInsert(UserPool pool, User user) => database.Write(c =>
     {
+        // In a pool that signs in with e-mail, the address is the name and must be unique too.
         var taken = c.Query("SELECT 1 FROM users WHERE pool_id = $pool AND username_key = $key", r => 1,
-            ("$pool", pool.Id), ("$key", Key(pool, user.Username))).Count > 0;
+                        ("$pool", pool.Id), ("$key", Key(pool, user.Username))).Count > 0
+                    || (pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal)
+                        && user.Email is not null && Find(c, pool, user.Email) is not null);
         if (taken)
         {
             return false;

@@ -39,6 +39,7 @@ internal sealed class AuthOperations(
     {
         table.Add(Operations.InitiateAuth, c => Task.FromResult(InitiateAuth(c)));
         table.Add(Operations.RespondToAuthChallenge, c => Task.FromResult(RespondToAuthChallenge(c)));
+        table.Add(Operations.GetTokensFromRefreshToken, c => Task.FromResult(GetTokensFromRefreshToken(c)));
     }
 
     private JsonObject InitiateAuth(OperationContext context)
@@ -144,7 +145,42 @@ internal sealed class AuthOperations(
     private JsonObject Refresh(string baseUrl, UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters)
     {
         RequireFlow(client, ExplicitAuthFlow.RefreshToken, AuthFlows.RefreshTokenAuth);
-        var refreshToken = Required(parameters, AuthParameterNames.RefreshToken);
+        var (session, user) = RefreshSession(pool, client, Required(parameters, AuthParameterNames.RefreshToken),
+            u => ClientDirectory.CheckSecretHash(client, parameters.GetValueOrDefault(AuthParameterNames.SecretHash),
+                u.Username, u.Sub, parameters.GetValueOrDefault(AuthParameterNames.Username)));
+        return new JsonObject
+        {
+            ["ChallengeParameters"] = new JsonObject(),
+            ["AuthenticationResult"] = tokens.Refresh(baseUrl, pool, client, user, session),
+        };
+    }
+
+    /// <summary>The newer refresh operation: the client proves itself with ClientSecret instead of SECRET_HASH.</summary>
+    private JsonObject GetTokensFromRefreshToken(OperationContext context)
+    {
+        var input = context.Input;
+        var refreshToken = input.RequiredString("RefreshToken", 1, 16384, Patterns.Token());
+        var clientId = input.RequiredString("ClientId", 1, 128, Patterns.ClientId());
+        var secret = input.OptionalString("ClientSecret", 1, 64, Patterns.ClientId());
+        input.OptionalString("DeviceKey", 1, 55);
+        input.Map("ClientMetadata");
+        var (pool, client) = clients.Resolve(clientId);
+        RequireFlow(client, ExplicitAuthFlow.RefreshToken, AuthFlows.RefreshTokenAuth);
+        if (client.HasSecret && !string.Equals(secret, client.Secret, StringComparison.Ordinal))
+        {
+            throw AwsServiceException.NotAuthorized(secret is null
+                ? $"Client {client.Id} is configured with secret but ClientSecret was not received"
+                : $"Unable to verify client secret for client {client.Id}");
+        }
+
+        var (session, user) = RefreshSession(pool, client, refreshToken, _ => { });
+        return new JsonObject { ["AuthenticationResult"] = tokens.Refresh(context.BaseUrl, pool, client, user, session) };
+    }
+
+    /// <summary>The live session behind a refresh token of this client, and its user.</summary>
+    private (AuthSession Session, User User) RefreshSession(UserPool pool, AppClient client, string refreshToken,
+        Action<User> checkClient)
+    {
         var session = sessions.FindByRefreshHash(TokenService.Hash(refreshToken));
         if (session is null || session.ClientId != client.Id)
         {
@@ -153,9 +189,8 @@ internal sealed class AuthOperations(
 
         var user = users.FindBySub(pool.Id, session.Sub)
             ?? throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidRefreshToken);
-        // With a secret, SECRET_HASH is computed from the user's name (protocol doc 2, REFRESH_TOKEN_AUTH).
-        ClientDirectory.CheckSecretHash(client, parameters.GetValueOrDefault(AuthParameterNames.SecretHash),
-            user.Username, user.Sub, parameters.GetValueOrDefault(AuthParameterNames.Username));
+        // The client's proof needs the user: SECRET_HASH is computed from the user's name (protocol doc 2).
+        checkClient(user);
         if (session.Revoked)
         {
             throw AwsServiceException.NotAuthorized(ErrorMessages.RefreshTokenRevoked);
@@ -171,11 +206,7 @@ internal sealed class AuthOperations(
             throw AwsServiceException.NotAuthorized(ErrorMessages.UserDisabled);
         }
 
-        return new JsonObject
-        {
-            ["ChallengeParameters"] = new JsonObject(),
-            ["AuthenticationResult"] = tokens.Refresh(baseUrl, pool, client, user, session),
-        };
+        return (session, user);
     }
 
     private JsonObject RespondToAuthChallenge(OperationContext context)

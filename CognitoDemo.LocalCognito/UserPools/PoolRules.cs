@@ -37,6 +37,7 @@ internal static class PoolRules
         {
             var schema = pool.Attribute(name)
                 ?? throw Schema($"Type for attribute {{{name}}} could not be determined");
+            // Administrators (IAM-authorized operations) may mark addresses verified; app clients may not.
             if (name == UserAttributes.Sub || (!admin && name is UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified))
             {
                 throw AwsServiceException.NotAuthorized("A client attempted to write unauthorized attribute");
@@ -97,7 +98,15 @@ internal static class PoolRules
         }
     }
 
-    private static bool IsEmail(string value) =>
+    /// <summary>A temporary password that meets the pool's policy: each character class, padded to the minimum length.</summary>
+    public static string TemporaryPassword(UserPool pool)
+    {
+        const string Letters = "abcdefghijkmnopqrstuvwxyz";
+        var length = Math.Max(pool.Settings.PasswordPolicy.MinimumLength, 12);
+        return "Aa1!" + System.Security.Cryptography.RandomNumberGenerator.GetString(Letters + "23456789", length - 4);
+    }
+
+    public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     // Cognito's symbol set: ^ $ * . [ ] { } ( ) ? " ! @ # % & / \ , > < ' : ; | _ ~ ` = + - and space.

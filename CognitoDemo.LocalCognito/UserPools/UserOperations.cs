@@ -47,6 +47,20 @@ internal sealed class UserOperations(
             throw AwsServiceException.NotAuthorized("SignUp is not permitted for this user pool");
         }
 
+        // A pool that signs in with e-mail takes the address as Username and names the user by a UUID.
+        var emailIsUsername = pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal);
+        var sub = Guid.NewGuid().ToString();
+        if (emailIsUsername)
+        {
+            if (!PoolRules.IsEmail(username))
+            {
+                throw AwsServiceException.InvalidParameter("Username should be an email.");
+            }
+
+            attributes[UserAttributes.Email] = username;
+            username = sub;
+        }
+
         PoolRules.CheckRequired(pool, attributes);
         PoolRules.CheckPassword(pool, password);
 
@@ -55,7 +69,7 @@ internal sealed class UserOperations(
         var user = new User
         {
             PoolId = pool.Id,
-            Sub = Guid.NewGuid().ToString(),
+            Sub = sub,
             Username = username,
             Status = UserStatus.Unconfirmed,
             Attributes = attributes.Where(a => a.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
@@ -66,7 +80,8 @@ internal sealed class UserOperations(
         };
         if (!users.TryInsert(pool, user))
         {
-            throw new AwsServiceException(ErrorCodes.UsernameExists, ErrorMessages.UserAlreadyExists);
+            throw new AwsServiceException(ErrorCodes.UsernameExists,
+                emailIsUsername ? "An account with the given email already exists." : ErrorMessages.UserAlreadyExists);
         }
 
         var result = new JsonObject { ["UserConfirmed"] = false, ["UserSub"] = user.Sub };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CognitoDemo.LocalCognito.Protocol;
@@ -10,14 +9,13 @@ using CognitoDemo.LocalCognito.UserPools;
 namespace CognitoDemo.LocalCognito.Management;
 
 /// <summary>
-/// The management operations (SigV4-signed on AWS; any well-formed signature or none here) that let the
-/// AWS CLI and SDKs provision Local Cognito exactly as they provision AWS. Shapes follow botocore's
-/// cognito-idp model.
+/// Provisioning pools, app clients and domains (SigV4-signed on AWS; any well-formed signature or none
+/// here), so the AWS CLI and SDKs set up Local Cognito exactly as they set up AWS. Shapes follow
+/// botocore's cognito-idp model.
 /// </summary>
-internal sealed partial class ManagementOperations(
+internal sealed partial class PoolManagement(
     PoolStore pools,
     UserStore users,
-    AuthSessionStore sessions,
     SigningKeys keys,
     TimeProvider time) : IOperationGroup
 {
@@ -34,13 +32,6 @@ internal sealed partial class ManagementOperations(
         table.Add(Operations.DescribeUserPoolClient, c => Task.FromResult(DescribeUserPoolClient(c.Input)));
         table.Add(Operations.ListUserPoolClients, c => Task.FromResult(ListUserPoolClients(c.Input)));
         table.Add(Operations.CreateUserPoolDomain, c => Task.FromResult(CreateUserPoolDomain(c.Input)));
-        table.Add(Operations.AdminGetUser, c => Task.FromResult(AdminGetUser(c.Input)));
-        table.Add(Operations.AdminConfirmSignUp, c => Task.FromResult(AdminConfirmSignUp(c.Input)));
-        table.Add(Operations.AdminDeleteUser, c => Task.FromResult(AdminDeleteUser(c.Input)));
-        table.Add(Operations.AdminSetUserPassword, c => Task.FromResult(AdminSetUserPassword(c.Input)));
-        table.Add(Operations.ListUsers, c => Task.FromResult(ListUsers(c.Input)));
-        table.Add(Operations.AdminDisableUser, c => Task.FromResult(SetEnabled(c.Input, enabled: false)));
-        table.Add(Operations.AdminEnableUser, c => Task.FromResult(SetEnabled(c.Input, enabled: true)));
     }
 
     private JsonObject CreateUserPool(OperationContext context)
@@ -60,15 +51,15 @@ internal sealed partial class ManagementOperations(
         };
 
         var autoVerified = input.StringList("AutoVerifiedAttributes") ?? [];
-        CheckEnum("autoVerifiedAttributes", autoVerified, [UserAttributes.Email, UserAttributes.PhoneNumber]);
+        ManagementInput.CheckEnum("autoVerifiedAttributes", autoVerified, [UserAttributes.Email, UserAttributes.PhoneNumber]);
         var usernameAttributes = input.StringList("UsernameAttributes") ?? [];
-        CheckEnum("usernameAttributes", usernameAttributes, [UserAttributes.Email, UserAttributes.PhoneNumber]);
+        ManagementInput.CheckEnum("usernameAttributes", usernameAttributes, [UserAttributes.Email, UserAttributes.PhoneNumber]);
         var aliasAttributes = input.StringList("AliasAttributes") ?? [];
-        CheckEnum("aliasAttributes", aliasAttributes, [UserAttributes.Email, UserAttributes.PhoneNumber, "preferred_username"]);
+        ManagementInput.CheckEnum("aliasAttributes", aliasAttributes, [UserAttributes.Email, UserAttributes.PhoneNumber, "preferred_username"]);
         var mfa = input.OptionalString("MfaConfiguration") ?? "OFF";
-        CheckEnum("mfaConfiguration", [mfa], ["OFF", "ON", "OPTIONAL"]);
+        ManagementInput.CheckEnum("mfaConfiguration", [mfa], ["OFF", "ON", "OPTIONAL"]);
         var deletionProtection = input.OptionalString("DeletionProtection") ?? "INACTIVE";
-        CheckEnum("deletionProtection", [deletionProtection], ["ACTIVE", "INACTIVE"]);
+        ManagementInput.CheckEnum("deletionProtection", [deletionProtection], ["ACTIVE", "INACTIVE"]);
 
         var settings = new UserPoolSettings
         {
@@ -98,7 +89,7 @@ internal sealed partial class ManagementOperations(
         {
             var name = item.RequiredString("Name", 1, 20);
             var type = item.OptionalString("AttributeDataType") ?? "String";
-            CheckEnum("schema.attributeDataType", [type], ["String", "Number", "DateTime", "Boolean"]);
+            ManagementInput.CheckEnum("schema.attributeDataType", [type], ["String", "Number", "DateTime", "Boolean"]);
             var required = item.OptionalBool("Required") ?? false;
             var mutable = item.OptionalBool("Mutable") ?? true;
             var strings = item.Object("StringAttributeConstraints");
@@ -139,14 +130,14 @@ internal sealed partial class ManagementOperations(
 
     private JsonObject DescribeUserPool(AwsRequest input)
     {
-        var pool = FindPool(input);
+        var pool = ManagementInput.FindPool(pools, input);
         return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool, users.List(pool.Id).Count) };
     }
 
     private JsonObject ListUserPools(AwsRequest input)
     {
         var max = input.RequiredInt("MaxResults", 1, 60);
-        var (page, next) = Page(pools.List(), max, input.OptionalString("NextToken", 1, 512));
+        var (page, next) = ManagementInput.Page(pools.List(), max, input.OptionalString("NextToken", 1, 512));
         var result = new JsonObject
         {
             ["UserPools"] = new JsonArray([.. page.Select(p => (JsonNode)new JsonObject
@@ -168,7 +159,7 @@ internal sealed partial class ManagementOperations(
 
     private JsonObject DeleteUserPool(AwsRequest input)
     {
-        var pool = FindPool(input);
+        var pool = ManagementInput.FindPool(pools, input);
         if (pool.Settings.DeletionProtection == "ACTIVE")
         {
             throw AwsServiceException.InvalidParameter(
@@ -182,17 +173,17 @@ internal sealed partial class ManagementOperations(
 
     private JsonObject CreateUserPoolClient(AwsRequest input)
     {
-        var pool = FindPool(input);
+        var pool = ManagementInput.FindPool(pools, input);
         var name = input.RequiredString("ClientName", 1, 128);
         var generateSecret = input.OptionalBool("GenerateSecret") ?? false;
         var flows = input.StringList("ExplicitAuthFlows");
         if (flows is not null)
         {
-            CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All);
+            ManagementInput.CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All);
         }
 
         var oauthFlows = input.StringList("AllowedOAuthFlows") ?? [];
-        CheckEnum("allowedOAuthFlows", oauthFlows, OAuthFlows);
+        ManagementInput.CheckEnum("allowedOAuthFlows", oauthFlows, OAuthFlows);
         if (oauthFlows.Contains("client_credentials") && !generateSecret)
         {
             throw AwsServiceException.InvalidParameter("client_credentials flow can not be selected if client does not have a client secret.");
@@ -206,12 +197,16 @@ internal sealed partial class ManagementOperations(
         }
 
         var prevent = input.OptionalString("PreventUserExistenceErrors") ?? "ENABLED";
-        CheckEnum("preventUserExistenceErrors", [prevent], ["ENABLED", "LEGACY"]);
+        ManagementInput.CheckEnum("preventUserExistenceErrors", [prevent], ["ENABLED", "LEGACY"]);
         var units = input.Object("TokenValidityUnits");
         var (access, accessUnit) = Validity(input.OptionalInt("AccessTokenValidity", 1, 86400), units?.OptionalString("AccessToken"), "accessToken");
         var (id, idUnit) = Validity(input.OptionalInt("IdTokenValidity", 1, 86400), units?.OptionalString("IdToken"), "idToken");
         var refreshUnit = units?.OptionalString("RefreshToken") ?? "days";
-        CheckEnum("tokenValidityUnits.refreshToken", [refreshUnit], TokenUnits);
+        ManagementInput.CheckEnum("tokenValidityUnits.refreshToken", [refreshUnit], TokenUnits);
+        var refresh = input.OptionalInt("RefreshTokenValidity", 0, 315360000) is { } r and > 0 ? r : 30;
+        CheckLifetime("AccessTokenValidity", access, accessUnit, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+        CheckLifetime("IdTokenValidity", id, idUnit, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+        CheckLifetime("RefreshTokenValidity", refresh, refreshUnit, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
 
         var settings = new AppClientSettings
         {
@@ -220,7 +215,7 @@ internal sealed partial class ManagementOperations(
             AccessTokenUnit = accessUnit,
             IdTokenValidity = id,
             IdTokenUnit = idUnit,
-            RefreshTokenValidity = input.OptionalInt("RefreshTokenValidity", 0, 315360000) is { } r and > 0 ? r : 30,
+            RefreshTokenValidity = refresh,
             RefreshTokenUnit = refreshUnit,
             AuthSessionValidity = input.OptionalInt("AuthSessionValidity", 3, 15) ?? 3,
             CallbackUrls = callbacks,
@@ -243,7 +238,7 @@ internal sealed partial class ManagementOperations(
 
     private JsonObject DescribeUserPoolClient(AwsRequest input)
     {
-        var pool = FindPool(input);
+        var pool = ManagementInput.FindPool(pools, input);
         var clientId = input.RequiredString("ClientId", 1, 128, Patterns.ClientId());
         var client = pools.FindClient(clientId) is { } found && found.PoolId == pool.Id
             ? found
@@ -253,9 +248,9 @@ internal sealed partial class ManagementOperations(
 
     private JsonObject ListUserPoolClients(AwsRequest input)
     {
-        var pool = FindPool(input);
+        var pool = ManagementInput.FindPool(pools, input);
         var max = input.OptionalInt("MaxResults", 1, 60) ?? 60;
-        var (page, next) = Page(pools.ListClients(pool.Id), max, input.OptionalString("NextToken", 1, 512));
+        var (page, next) = ManagementInput.Page(pools.ListClients(pool.Id), max, input.OptionalString("NextToken", 1, 512));
         var result = new JsonObject
         {
             ["UserPoolClients"] = new JsonArray([.. page.Select(c => (JsonNode)new JsonObject
@@ -276,7 +271,7 @@ internal sealed partial class ManagementOperations(
     private JsonObject CreateUserPoolDomain(AwsRequest input)
     {
         var domain = input.RequiredString("Domain", 1, 63, DomainPattern());
-        var pool = FindPool(input);
+        var pool = ManagementInput.FindPool(pools, input);
         if (pools.List().Any(p => p.Settings.Domain == domain))
         {
             throw AwsServiceException.InvalidParameter("Domain already associated with another user pool.");
@@ -291,105 +286,11 @@ internal sealed partial class ManagementOperations(
         return new JsonObject { ["ManagedLoginVersion"] = 1 };
     }
 
-    private JsonObject AdminGetUser(AwsRequest input)
-    {
-        var (_, user) = FindUser(input);
-        return ManagementShapes.User(user, "UserAttributes");
-    }
-
-    private JsonObject AdminConfirmSignUp(AwsRequest input)
-    {
-        var (_, user) = FindUser(input);
-        if (user.Status != UserStatus.Unconfirmed)
-        {
-            throw AwsServiceException.NotAuthorized($"User cannot be confirmed. Current status is {user.Status}");
-        }
-
-        users.Update(user with { Status = UserStatus.Confirmed, ModifiedAt = time.GetUtcNow() });
-        return [];
-    }
-
-    private JsonObject AdminDeleteUser(AwsRequest input)
-    {
-        var (_, user) = FindUser(input);
-        users.Delete(user);
-        return [];
-    }
-
-    private JsonObject AdminSetUserPassword(AwsRequest input)
-    {
-        var password = input.RequiredString("Password", 1, 256, Patterns.Password());
-        var permanent = input.OptionalBool("Permanent") ?? false;
-        var (pool, user) = FindUser(input);
-        PoolRules.CheckPassword(pool, password);
-        var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, user.Username, password);
-        users.Update(user with
-        {
-            Salt = salt,
-            Verifier = verifier,
-            Status = permanent ? UserStatus.Confirmed : UserStatus.ForceChangePassword,
-            FailedSignIns = 0,
-            LockedUntil = null,
-            ModifiedAt = time.GetUtcNow(),
-        });
-        if (!permanent)
-        {
-            sessions.RevokeAll(user.PoolId, user.Sub);
-        }
-
-        return [];
-    }
-
-    /// <summary>AdminDisableUser also revokes the user's tokens, as AWS does; AdminEnableUser restores sign-in.</summary>
-    private JsonObject SetEnabled(AwsRequest input, bool enabled)
-    {
-        var (_, user) = FindUser(input);
-        users.Update(user with { Enabled = enabled, ModifiedAt = time.GetUtcNow() });
-        if (!enabled)
-        {
-            sessions.RevokeAll(user.PoolId, user.Sub);
-        }
-
-        return [];
-    }
-
-    private JsonObject ListUsers(AwsRequest input)
-    {
-        var pool = FindPool(input);
-        var only = input.StringList("AttributesToGet", 32);
-        var limit = input.OptionalInt("Limit", 0, 60) is { } l and > 0 ? l : 60;
-        var filter = UserFilter.Parse(input.OptionalString("Filter", 0, 256));
-        var (page, next) = Page(users.List(pool.Id).Where(filter).ToList(), limit, input.OptionalString("PaginationToken", 1, 512));
-        var result = new JsonObject
-        {
-            ["Users"] = new JsonArray([.. page.Select(u => (JsonNode)ManagementShapes.User(u, "Attributes", only?.ToHashSet()))]),
-        };
-        if (next is not null)
-        {
-            result["PaginationToken"] = next;
-        }
-
-        return result;
-    }
-
-    private UserPool FindPool(AwsRequest input)
-    {
-        var poolId = input.RequiredString("UserPoolId", 1, 55, Patterns.UserPoolId());
-        return pools.Find(poolId) ?? throw AwsServiceException.ResourceNotFound($"User pool {poolId} does not exist.");
-    }
-
-    private (UserPool Pool, User User) FindUser(AwsRequest input)
-    {
-        var pool = FindPool(input);
-        var username = input.RequiredString("Username", 1, 128, Patterns.Username());
-        return (pool, users.Find(pool, username) ?? throw AwsServiceException.UserNotFound());
-    }
-
     private static (int Value, string Unit) Validity(int? value, string? unit, string member)
     {
         if (unit is not null)
         {
-            CheckEnum($"tokenValidityUnits.{member}", [unit], TokenUnits);
+            ManagementInput.CheckEnum($"tokenValidityUnits.{member}", [unit], TokenUnits);
         }
 
         // Without units AWS reads validities as hours; with neither, the default is 60 minutes.
@@ -404,17 +305,21 @@ internal sealed partial class ManagementOperations(
         };
     }
 
-    private static void CheckEnum(string member, IEnumerable<string> values, IEnumerable<string> allowed)
+    /// <summary>AWS's ranges: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years.</summary>
+    private static void CheckLifetime(string member, int value, string unit, TimeSpan min, TimeSpan max)
     {
-        var set = allowed.ToList();
-        foreach (var value in values)
+        var seconds = (long)value * unit switch { "seconds" => 1, "minutes" => 60, "hours" => 3600, _ => 86400 };
+        if (seconds < (long)min.TotalSeconds || seconds > (long)max.TotalSeconds)
         {
-            if (!set.Contains(value, StringComparer.Ordinal))
-            {
-                throw AwsServiceException.InvalidParameter(
-                    $"1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", set)}]");
-            }
+            throw AwsServiceException.InvalidParameter(
+                $"{member} of {value} {unit} is out of range: it must be between {Describe(min)} and {Describe(max)}.");
         }
+
+        static string Describe(TimeSpan span) =>
+            span.TotalDays >= 365 ? $"{span.TotalDays / 365:0} years"
+            : span.TotalDays >= 1 ? $"{span.TotalDays:0} day"
+            : span.TotalHours >= 1 ? $"{span.TotalMinutes:0} minutes"
+            : $"{span.TotalMinutes:0} minutes";
     }
 
     private static int? IntText(string? text, string member) =>
@@ -422,83 +327,6 @@ internal sealed partial class ManagementOperations(
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0 ? value
         : throw AwsServiceException.InvalidParameter($"Attribute constraint {member} must be a non-negative integer.");
 
-    /// <summary>Opaque pagination: the next offset, base64-encoded.</summary>
-    private static (IReadOnlyList<T> Page, string? Next) Page<T>(IReadOnlyList<T> all, int size, string? token)
-    {
-        var offset = 0;
-        if (token is not null)
-        {
-            try
-            {
-                offset = int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture);
-            }
-            catch (FormatException)
-            {
-                throw AwsServiceException.InvalidParameter("Invalid pagination token.");
-            }
-            catch (OverflowException)
-            {
-                throw AwsServiceException.InvalidParameter("Invalid pagination token.");
-            }
-
-            if (offset < 0)
-            {
-                throw AwsServiceException.InvalidParameter("Invalid pagination token.");
-            }
-        }
-
-        var page = all.Skip(offset).Take(size).ToList();
-        var next = offset + size < all.Count
-            ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + size).ToString(CultureInfo.InvariantCulture)))
-            : null;
-        return (page, next);
-    }
-
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$")]
     private static partial Regex DomainPattern();
-}
-
-/// <summary>ListUsers <c>Filter</c>: <c>attribute = "value"</c> (exact) or <c>attribute ^= "value"</c> (prefix).</summary>
-internal static partial class UserFilter
-{
-    private static readonly string[] Searchable =
-    [
-        "username", "email", "phone_number", "name", "given_name", "family_name", "preferred_username",
-        "cognito:user_status", "status", "sub",
-    ];
-
-    public static Func<User, bool> Parse(string? filter)
-    {
-        if (string.IsNullOrWhiteSpace(filter))
-        {
-            return _ => true;
-        }
-
-        var match = FilterPattern().Match(filter);
-        if (!match.Success || !Searchable.Contains(match.Groups["name"].Value, StringComparer.Ordinal))
-        {
-            throw AwsServiceException.InvalidParameter("Error while parsing filter.");
-        }
-
-        var name = match.Groups["name"].Value;
-        var prefix = match.Groups["op"].Value == "^=";
-        var expected = match.Groups["value"].Value;
-        return user =>
-        {
-            var actual = name switch
-            {
-                "username" => user.Username,
-                "sub" => user.Sub,
-                "cognito:user_status" => user.Status,
-                "status" => user.Enabled ? "Enabled" : "Disabled",
-                _ => user.Attributes.GetValueOrDefault(name),
-            };
-            return actual is not null && (prefix
-                ? actual.StartsWith(expected, StringComparison.Ordinal)
-                : string.Equals(actual, expected, StringComparison.Ordinal));
-        };
-    }
-
-    [GeneratedRegex("^\\s*(?<name>[\\w:]+)\\s*(?<op>\\^?=)\\s*\"(?<value>[^\"]*)\"\\s*$")]
-    private static partial Regex FilterPattern();
 }
