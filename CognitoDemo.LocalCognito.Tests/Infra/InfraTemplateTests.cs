@@ -100,9 +100,9 @@ public sealed class InfraTemplateTests
     {
         var parameters = (YamlMappingNode)Load()["Parameters"];
 
-        Assert.Equal(Defaults.CallbackUrls, Scalar(Map(parameters, "CallbackUrls"), "Default").Split(','));
-        Assert.Equal(Defaults.LogoutUrls, Scalar(Map(parameters, "LogoutUrls"), "Default").Split(','));
-        Assert.Equal(Defaults.CallbackUrls, LocalClient.Settings.CallbackUrls);
+        Assert.Equal(Defaults.EffectiveCallbackUrls, Scalar(Map(parameters, "CallbackUrls"), "Default").Split(','));
+        Assert.Equal(Defaults.EffectiveLogoutUrls, Scalar(Map(parameters, "LogoutUrls"), "Default").Split(','));
+        Assert.Equal(Defaults.EffectiveCallbackUrls, LocalClient.Settings.CallbackUrls);
     }
 
     [Fact]
