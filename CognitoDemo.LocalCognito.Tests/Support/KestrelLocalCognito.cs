@@ -34,13 +34,17 @@ public sealed class KestrelLocalCognito : IAsyncDisposable
     /// <summary>Base URL with a trailing slash, e.g. <c>http://127.0.0.1:12345/</c>.</summary>
     public string Url { get; }
 
-    public static async Task<KestrelLocalCognito> StartAsync()
+    public static async Task<KestrelLocalCognito> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var dataPath = LocalCognitoApp.NewDataPath();
         var app = LocalCognitoHost.Create(
             ["--LocalCognito:Url", "http://127.0.0.1:0", "--LocalCognito:DataPath", dataPath],
-            builder => builder.Services.AddSingleton<TimeProvider>(time));
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(time);
+                configure?.Invoke(builder);
+            });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new KestrelLocalCognito(app, time, address.TrimEnd('/') + "/", dataPath);
