@@ -1,7 +1,9 @@
+using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Mailbox;
 using CognitoDemo.LocalCognito.Management;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
+using CognitoDemo.LocalCognito.Sts;
 using CognitoDemo.LocalCognito.Tokens;
 using CognitoDemo.LocalCognito.UserPools;
 using Microsoft.Extensions.Configuration.Memory;
@@ -84,16 +86,29 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, AuthOperations>();
         services.AddSingleton<IOperationGroup, PoolManagement>();
         services.AddSingleton<IOperationGroup, UserAdministration>();
+        services.AddSingleton<IdentityPoolStore>();
+        services.AddSingleton<CredentialStore>();
+        services.AddSingleton<LoginVerifier>();
+        services.AddSingleton<CredentialIssuer>();
+        services.AddSingleton<IOperationGroup, IdentityPoolOperations>();
+        services.AddSingleton<SigV4Verifier>();
+        services.AddSingleton<StsEndpoint>();
         services.AddSingleton<AwsJsonEndpoint>();
         services.AddHostedService<DefaultPool>();
+        services.AddHostedService<DefaultIdentityPool>();
         return services;
     }
 
-    /// <summary>Maps <c>POST /</c>, the well-known token documents and the mailbox.</summary>
+    /// <summary>
+    /// Maps <c>POST /</c> (JSON APIs by <c>X-Amz-Target</c>, STS by <c>Action</c>), <c>GET /</c> for STS,
+    /// the well-known token documents and the mailbox.
+    /// </summary>
     public static IEndpointRouteBuilder MapLocalCognito(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapPost("/", (Microsoft.AspNetCore.Http.HttpContext http, AwsJsonEndpoint endpoint) => endpoint.HandleAsync(http));
+        routes.MapPost("/", (Microsoft.AspNetCore.Http.HttpContext http, AwsJsonEndpoint endpoint, StsEndpoint sts) =>
+            StsEndpoint.Handles(http.Request) ? sts.HandleAsync(http) : endpoint.HandleAsync(http));
+        routes.MapGet("/", (Microsoft.AspNetCore.Http.HttpContext http, StsEndpoint sts) => sts.HandleAsync(http));
         routes.MapWellKnown();
         routes.MapMailbox();
         return routes;

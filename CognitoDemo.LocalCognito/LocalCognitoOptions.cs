@@ -22,6 +22,12 @@ public sealed class LocalCognitoOptions
 
     /// <summary>The pool created at start, mirroring the seed; see <see cref="DefaultPoolOptions"/>.</summary>
     public DefaultPoolOptions DefaultPool { get; set; } = new();
+
+    /// <summary>The AWS account id of the default identity pool's roles (role and assumed-role ARNs).</summary>
+    public string AccountId { get; set; } = "000000000000";
+
+    /// <summary>The identity pool created at start; see <see cref="IdentityPools.DefaultIdentityPoolOptions"/>.</summary>
+    public IdentityPools.DefaultIdentityPoolOptions DefaultIdentityPool { get; set; } = new();
 }
 
 /// <summary>

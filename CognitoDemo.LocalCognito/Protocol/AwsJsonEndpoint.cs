@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CognitoDemo.LocalCognito.Protocol;
 
 /// <summary>
-/// <c>POST /</c>: AWS JSON 1.1 dispatch on <c>X-Amz-Target</c> (protocol doc 1.2–1.3) and the one place
+/// <c>POST /</c>: AWS JSON 1.1 dispatch on <c>X-Amz-Target</c> (protocol doc 1.2–1.3), for user pools and identity pools alike, and the one place
 /// where refusals become AWS error bodies <c>{"__type","message"}</c>. Signed and unsigned requests are
 /// both accepted; a present but malformed SigV4 header is refused as AWS would.
 /// </summary>
@@ -67,9 +67,7 @@ internal sealed partial class AwsJsonEndpoint
     private async Task<JsonObject> DispatchAsync(HttpContext http)
     {
         var target = http.Request.Headers[CognitoIdp.TargetHeader].ToString();
-        var prefix = CognitoIdp.TargetPrefix + ".";
-        if (!target.StartsWith(prefix, StringComparison.Ordinal)
-            || !_operations.TryGet(target[prefix.Length..], out var handler))
+        if (!_operations.TryGet(target, out var handler))
         {
             throw new AwsServiceException(ErrorCodes.UnknownOperation,
                 target.Length == 0 ? "Missing X-Amz-Target header." : "The operation is not supported.");

@@ -16,10 +16,16 @@ internal sealed class OperationTable
 {
     private readonly Dictionary<string, OperationHandler> _handlers = new(StringComparer.Ordinal);
 
-    public void Add(string operation, OperationHandler handler) => _handlers.Add(operation, handler);
+    /// <summary>A user pools operation (<c>AWSCognitoIdentityProviderService.{operation}</c>).</summary>
+    public void Add(string operation, OperationHandler handler) => Add(CognitoIdp.TargetPrefix, operation, handler);
 
-    public bool TryGet(string operation, out OperationHandler handler) =>
-        _handlers.TryGetValue(operation, out handler!);
+    /// <summary>An operation of another service sharing <c>POST /</c>, e.g. Cognito Identity.</summary>
+    public void Add(string targetPrefix, string operation, OperationHandler handler) =>
+        _handlers.Add($"{targetPrefix}.{operation}", handler);
+
+    /// <summary>The handler of a whole <c>X-Amz-Target</c> value.</summary>
+    public bool TryGet(string target, out OperationHandler handler) =>
+        _handlers.TryGetValue(target, out handler!);
 
     public IReadOnlyCollection<string> Names => _handlers.Keys;
 }

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace CognitoDemo.LocalCognito.IdentityPools;
+
+/// <summary>
+/// Every protocol string Local Cognito speaks for the identity pools API (botocore cognito-identity
+/// 2014-06-30 model; protocol doc section 7), in one place.
+/// </summary>
+internal static partial class CognitoIdentity
+{
+    public const string TargetPrefix = "AWSCognitoIdentityService";
+
+    public const string GetId = nameof(GetId);
+    public const string GetCredentialsForIdentity = nameof(GetCredentialsForIdentity);
+    public const string GetOpenIdToken = nameof(GetOpenIdToken);
+    public const string CreateIdentityPool = nameof(CreateIdentityPool);
+    public const string DescribeIdentityPool = nameof(DescribeIdentityPool);
+    public const string ListIdentityPools = nameof(ListIdentityPools);
+    public const string DeleteIdentityPool = nameof(DeleteIdentityPool);
+    public const string SetIdentityPoolRoles = nameof(SetIdentityPoolRoles);
+    public const string GetIdentityPoolRoles = nameof(GetIdentityPoolRoles);
+
+    /// <summary>The keys of the <c>Roles</c> map.</summary>
+    public const string AuthenticatedRole = "authenticated";
+    public const string UnauthenticatedRole = "unauthenticated";
+
+    /// <summary>The session name AWS gives the role it assumes for an identity (protocol doc 7).</summary>
+    public const string RoleSessionName = "CognitoIdentityCredentials";
+
+    /// <summary>Issuer of the OpenID tokens GetOpenIdToken returns (protocol doc 7).</summary>
+    public const string OpenIdIssuer = "https://cognito-identity.amazonaws.com";
+
+    /// <summary>
+    /// A user pool's provider name and <c>Logins</c> key is AWS's, in local mode too, so one key works
+    /// against both; Local Cognito maps it to its own pool of that id.
+    /// </summary>
+    public static string ProviderName(string userPoolId) =>
+        $"cognito-idp.{userPoolId[..userPoolId.IndexOf('_', StringComparison.Ordinal)]}.amazonaws.com/{userPoolId}";
+
+    /// <summary>The user pool id a provider name stands for, or null when it is not a user pool's.</summary>
+    public static string? UserPoolId(string providerName)
+    {
+        var match = UserPoolProvider().Match(providerName);
+        return match.Success && match.Groups["region"].Value == match.Groups["poolRegion"].Value
+            ? match.Groups["pool"].Value
+            : null;
+    }
+
+    [GeneratedRegex(@"^cognito-idp\.(?<region>[a-z0-9-]+)\.amazonaws\.com/(?<pool>(?<poolRegion>[a-z0-9-]+)_[0-9a-zA-Z]+)$")]
+    private static partial Regex UserPoolProvider();
+
+    /// <summary>IdentityPoolId and IdentityId: <c>{region}:{guid}</c>.</summary>
+    [GeneratedRegex(@"^[\w-]+:[0-9a-f-]+$")]
+    public static partial Regex IdentityId();
+
+    [GeneratedRegex(@"^[\w\s+=,.@-]+$")]
+    public static partial Regex IdentityPoolName();
+
+    [GeneratedRegex(@"^[\w._:/-]+$")]
+    public static partial Regex CognitoProviderName();
+
+    [GeneratedRegex(@"^[\w_]+$")]
+    public static partial Regex CognitoClientId();
+
+    [GeneratedRegex(@"^\d+$")]
+    public static partial Regex AccountId();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>\d{1,15}):role/(?:[\w+=,.@-]+/)*(?<name>[\w+=,.@-]+)$")]
+    public static partial Regex RoleArn();
+}
+
+/// <summary>The error codes (<c>__type</c>) of the identity pools API.</summary>
+internal static class IdentityErrors
+{
+    public const string NotAuthorized = "NotAuthorizedException";
+    public const string ResourceNotFound = "ResourceNotFoundException";
+    public const string ResourceConflict = "ResourceConflictException";
+    public const string InvalidParameter = "InvalidParameterException";
+    public const string InvalidIdentityPoolConfiguration = "InvalidIdentityPoolConfigurationException";
+}
+
+/// <summary>Messages the real service sends (protocol doc 7, observed).</summary>
+internal static class IdentityMessages
+{
+    public const string UnauthenticatedNotSupported = "Unauthenticated access is not supported for this identity pool.";
+    public const string LoginsDoNotMatch = "Logins don't match. Please include at least one valid login for this identity or identity pool.";
+    public const string UnsupportedProvider = "Token is not from a supported provider of this identity pool.";
+    public const string NotACognitoToken = "Invalid login token. Not a Cognito token.";
+    public const string IssuerMismatch = "Invalid login token. Issuer doesn't match providerName";
+    public const string SignatureNotVerified = "Invalid login token. Couldn't verify signed token.";
+    public const string MissingAudience = "Invalid login token. Missing a required claim: aud";
+    public const string IncorrectAudience = "Invalid login token. Incorrect token audience.";
+    public const string InvalidRoleConfiguration = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
+
+    public static string TokenExpired(long now, long expires) => $"Invalid login token. Token expired: {now} >= {expires}";
+
+    public static string PoolNotFound(string id) => $"IdentityPool '{id}' not found.";
+
+    public static string IdentityNotFound(string id) => $"Identity '{id}' not found.";
+}
