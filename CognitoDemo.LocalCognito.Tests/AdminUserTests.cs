@@ -63,6 +63,27 @@ public sealed class AdminUserTests : IDisposable
     }
 
     [Fact]
+    public async Task TemporaryPasswordExpiresAfterThePoolsValidityUntilReissued()
+    {
+        await _app.OkAsync("AdminCreateUser", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId, Username = "jo", TemporaryPassword = "temporary one", UserAttributes = VerifiedEmail("jo@example.com"),
+        });
+        _app.Time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        Assert.Equal("NEW_PASSWORD_REQUIRED", (await _app.PasswordSignInAsync("jo", "temporary one")).Body["ChallengeName"].Text());
+        _app.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var expired = await _app.PasswordSignInAsync("jo", "temporary one");
+        await _app.OkAsync("AdminCreateUser", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId, Username = "jo", MessageAction = "RESEND", TemporaryPassword = "temporary two",
+        });
+
+        expired.AssertError("NotAuthorizedException", "Temporary password has expired and must be reset by an administrator.");
+        Assert.Equal("NEW_PASSWORD_REQUIRED", (await _app.PasswordSignInAsync("jo", "temporary two")).Body["ChallengeName"].Text());
+    }
+
+    [Fact]
     public async Task GeneratedTemporaryPasswordMeetsAStrictPolicy()
     {
         var poolId = (await _app.OkAsync("CreateUserPool", new { PoolName = "strict" }))["UserPool"]!["Id"].Text();

@@ -88,4 +88,18 @@ public sealed class EndToEndTests : IDisposable
             () => client.GetUserAsync(new GetUserRequest { AccessToken = tokens.AccessToken! }, ct));
         Assert.Equal("Access Token has been revoked", error.ErrorMessage);
     }
+
+    [Fact]
+    public async Task OwnClientRevokesItsRefreshTokenWithTheClientSecret()
+    {
+        var (client, srp) = WebAppClient();
+        var ct = TestContext.Current.CancellationToken;
+        await _app.SignUpConfirmedAsync("fern");
+        var tokens = (await srp.SignInAsync("fern", Users.Password, ct)).Tokens!;
+
+        await client.RevokeTokenAsync(new RevokeTokenRequest { Token = tokens.RefreshToken! }, ct);
+
+        var error = await Assert.ThrowsAsync<CognitoServiceException>(() => srp.RefreshAsync("fern", tokens.RefreshToken!, ct));
+        Assert.Equal("Refresh Token has been revoked", error.ErrorMessage);
+    }
 }

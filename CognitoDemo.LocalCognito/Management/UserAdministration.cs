@@ -69,6 +69,7 @@ internal sealed class UserAdministration(
             FailedSignIns = 0,
             LockedUntil = null,
             ModifiedAt = time.GetUtcNow(),
+            TemporaryPasswordExpiresAt = permanent ? null : TemporaryUntil(pool, time.GetUtcNow()),
         });
         if (!permanent)
         {
@@ -112,7 +113,7 @@ internal sealed class UserAdministration(
             }
 
             var (resalt, reverifier) = PasswordVerifier.Enrol(pool.Id, existing.Username, password);
-            user = existing with { Salt = resalt, Verifier = reverifier, ModifiedAt = now };
+            user = existing with { Salt = resalt, Verifier = reverifier, ModifiedAt = now, TemporaryPasswordExpiresAt = TemporaryUntil(pool, now) };
             users.Update(user);
         }
         else
@@ -142,6 +143,7 @@ internal sealed class UserAdministration(
                 Verifier = verifier,
                 CreatedAt = now,
                 ModifiedAt = now,
+                TemporaryPasswordExpiresAt = TemporaryUntil(pool, now),
             };
             if (!users.TryInsert(pool, user))
             {
@@ -221,4 +223,7 @@ internal sealed class UserAdministration(
 
         return result;
     }
+
+    private static DateTimeOffset TemporaryUntil(UserPool pool, DateTimeOffset now) =>
+        now + TimeSpan.FromDays(pool.Settings.PasswordPolicy.TemporaryPasswordValidityDays);
 }

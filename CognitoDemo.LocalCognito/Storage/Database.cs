@@ -79,6 +79,7 @@ internal static class Schema
             sub TEXT NOT NULL, username TEXT NOT NULL, username_key TEXT NOT NULL,
             status TEXT NOT NULL, enabled INTEGER NOT NULL, attributes TEXT NOT NULL,
             salt TEXT, verifier TEXT, failed_sign_ins INTEGER NOT NULL DEFAULT 0, locked_until INTEGER,
+            temporary_password_expires_at INTEGER,
             created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
             PRIMARY KEY (pool_id, sub), UNIQUE (pool_id, username_key));
         CREATE TABLE IF NOT EXISTS codes (

@@ -8,7 +8,8 @@ namespace CognitoDemo.LocalCognito.Storage;
 internal sealed class UserStore(Database database)
 {
     private const string Columns =
-        "pool_id, sub, username, status, enabled, attributes, salt, verifier, failed_sign_ins, locked_until, created_at, modified_at";
+        "pool_id, sub, username, status, enabled, attributes, salt, verifier, failed_sign_ins, locked_until, created_at, modified_at, " +
+        "temporary_password_expires_at";
 
     public static string Key(UserPool pool, string username) =>
         pool.Settings.UsernameCaseSensitive ? username : username.ToLowerInvariant();
@@ -65,7 +66,8 @@ internal sealed class UserStore(Database database)
         c.Execute(
             $"""
             INSERT INTO users ({Columns}, username_key)
-            VALUES ($pool, $sub, $username, $status, $enabled, $attributes, $salt, $verifier, $failed, $locked, $created, $modified, $key)
+            VALUES ($pool, $sub, $username, $status, $enabled, $attributes, $salt, $verifier, $failed, $locked, $created, $modified,
+                    $temporary, $key)
             """,
             [.. Parameters(user), ("$key", Key(pool, user.Username))]);
         return true;
@@ -76,7 +78,8 @@ internal sealed class UserStore(Database database)
     public static void Update(SqliteConnection c, User user) => c.Execute(
         """
         UPDATE users SET status = $status, enabled = $enabled, attributes = $attributes, salt = $salt,
-            verifier = $verifier, failed_sign_ins = $failed, locked_until = $locked, modified_at = $modified
+            verifier = $verifier, failed_sign_ins = $failed, locked_until = $locked, modified_at = $modified,
+            temporary_password_expires_at = $temporary
         WHERE pool_id = $pool AND sub = $sub
         """, Parameters(user));
 
@@ -112,6 +115,7 @@ internal sealed class UserStore(Database database)
         ("$salt", user.Salt), ("$verifier", user.Verifier), ("$failed", user.FailedSignIns),
         ("$locked", user.LockedUntil?.ToUnixTimeMilliseconds()),
         ("$created", user.CreatedAt.ToUnixTimeMilliseconds()), ("$modified", user.ModifiedAt.ToUnixTimeMilliseconds()),
+        ("$temporary", user.TemporaryPasswordExpiresAt?.ToUnixTimeMilliseconds()),
     ];
 
     private static User Read(SqliteDataReader r) => new()
@@ -128,6 +132,7 @@ internal sealed class UserStore(Database database)
         LockedUntil = r.NullableInt64(9) is { } locked ? DateTimeOffset.FromUnixTimeMilliseconds(locked) : null,
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
         ModifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
+        TemporaryPasswordExpiresAt = r.NullableInt64(12) is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null,
     };
 }
 

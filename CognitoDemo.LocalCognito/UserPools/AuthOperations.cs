@@ -330,6 +330,7 @@ internal sealed class AuthOperations(
             Status = UserStatus.Confirmed,
             Attributes = attributes,
             ModifiedAt = time.GetUtcNow(),
+            TemporaryPasswordExpiresAt = null,
         };
         users.Update(updated);
         return CompleteSignIn(baseUrl, pool, client, updated);
@@ -354,6 +355,8 @@ internal sealed class AuthOperations(
                 throw new AwsServiceException(ErrorCodes.UserNotConfirmed, ErrorMessages.UserNotConfirmed);
             case UserStatus.ResetRequired:
                 throw new AwsServiceException(ErrorCodes.PasswordResetRequired, "Password reset required for the user");
+            case UserStatus.ForceChangePassword when user.TemporaryPasswordExpiresAt <= time.GetUtcNow():
+                throw AwsServiceException.NotAuthorized("Temporary password has expired and must be reset by an administrator.");
             case UserStatus.ForceChangePassword:
                 return NewPasswordChallenge(pool, client, user);
         }

@@ -199,6 +199,7 @@ internal sealed class UserOperations(
             FailedSignIns = 0,
             LockedUntil = null,
             ModifiedAt = time.GetUtcNow(),
+            TemporaryPasswordExpiresAt = null,
         });
         return [];
     }
@@ -302,7 +303,7 @@ internal sealed class UserOperations(
 
         PoolRules.CheckPassword(pool, proposed);
         var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, user.Username, proposed);
-        users.Update(user with { Salt = salt, Verifier = verifier, FailedSignIns = 0, LockedUntil = null, ModifiedAt = now });
+        users.Update(user with { Salt = salt, Verifier = verifier, FailedSignIns = 0, LockedUntil = null, ModifiedAt = now, TemporaryPasswordExpiresAt = null });
         return [];
     }
 

@@ -157,6 +157,9 @@ internal sealed record User
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset ModifiedAt { get; init; }
 
+    /// <summary>When a temporary password (FORCE_CHANGE_PASSWORD) stops working; null for chosen passwords.</summary>
+    public DateTimeOffset? TemporaryPasswordExpiresAt { get; init; }
+
     public string? Email => Attributes.GetValueOrDefault(UserAttributes.Email);
 
     /// <summary>All attributes including <c>sub</c>, as GetUser and AdminGetUser list them.</summary>
