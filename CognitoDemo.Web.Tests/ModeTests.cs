@@ -74,6 +74,30 @@ public sealed class ModeTests
     }
 
     [Fact]
+    public async Task WithoutAnIdentityPoolTheCredentialsPageSaysHowToConfigureOne()
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-no-identity-pool-").FullName;
+        await using var localCognito = await StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var app = new AwsModeApp(emulatorUrl);
+        using var browser = app.Browser();
+        var (username, email) = Journeys.NewUser();
+        await browser.SignUpAsync(username, email);
+        using (var mailbox = new HttpClient { BaseAddress = emulatorUrl })
+        {
+            var json = await mailbox.GetStringAsync(new Uri($"mailbox/messages?to={email}", UriKind.Relative), TestContext.Current.CancellationToken);
+            var code = System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("code").GetString()!;
+            await browser.SubmitAsync(await browser.GetAsync($"/Account/Confirm?username={username}"),
+                new Dictionary<string, string> { ["Input.Code"] = code });
+        }
+
+        await browser.SignInAsync(username);
+        var page = await browser.GetAsync("/Credentials");
+
+        Assert.Contains("No identity pool is configured. Set Cognito:IdentityPoolId", page.FormErrors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CognitoUnreachableGivesAFriendlyMessageNotAnError()
     {
         await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{FreePort()}/"));

@@ -39,6 +39,45 @@ public sealed class JourneyTests(ChromiumFixture chromium, BrowserApp app) : Bro
     }
 
     [Fact]
+    public async Task CredentialsPageMasksTheSecretCountsDownAndWhoAmIShowsTheRole()
+    {
+        var (username, _) = await SignedUpAndConfirmedAsync();
+        await new SignInPage(Page).SignInAsync(username, Password);
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "AWS credentials" }).ClickAsync();
+
+        var main = Page.GetByRole(AriaRole.Main);
+        await Expect(main).ToContainTextAsync("GetCredentialsForIdentity");
+        var accessKey = Page.Locator("dd").Filter(new() { HasText = "ASIA" }).First;
+        await Expect(accessKey).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("ASIA[A-Z0-9]{16}"));
+
+        var reveal = Page.GetByRole(AriaRole.Button, new() { Name = "Reveal" });
+        var secretRow = Page.GetByRole(AriaRole.Definition).Filter(new()
+        {
+            Has = Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Reveal|Hide)$") }),
+        });
+        // innerText: what is visible, not the hidden element's text.
+        var visible = new LocatorAssertionsToContainTextOptions { UseInnerText = true };
+        await Expect(secretRow).ToContainTextAsync("••••••••", visible);
+        await Expect(secretRow).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[A-Za-z0-9/+]{40}"), visible);
+        await reveal.ClickAsync();
+        var hide = Page.GetByRole(AriaRole.Button, new() { Name = "Hide" });
+        await Expect(hide).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(secretRow).Not.ToContainTextAsync("••••••••", visible);
+        await Expect(secretRow).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[A-Za-z0-9/+]{40}"), visible);
+
+        var countdown = Page.Locator("time[data-countdown]");
+        var first = await countdown.GetAttributeAsync("data-seconds-left");
+        await Expect(countdown).Not.ToHaveAttributeAsync("data-seconds-left", first!);
+        Assert.True(int.Parse(await countdown.GetAttributeAsync("data-seconds-left") ?? "0", System.Globalization.CultureInfo.InvariantCulture)
+                    < int.Parse(first!, System.Globalization.CultureInfo.InvariantCulture));
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Who am I?" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "sts:GetCallerIdentity says" }))
+            .ToContainTextAsync("arn:aws:sts::000000000000:assumed-role/CognitoDemoAuthenticatedRole/CognitoIdentityCredentials");
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task TokensPageShowsBothTokensAndRefreshNowChangesTheExpiry()
     {
         var (username, _) = await SignedUpAndConfirmedAsync();

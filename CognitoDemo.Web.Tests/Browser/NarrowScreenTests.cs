@@ -43,7 +43,8 @@ public sealed class NarrowScreenTests(ChromiumFixture chromium, BrowserApp app) 
         await new SignInPage(Page).SignInAsync(username, "correct horse");
         foreach (var (path, name) in new[]
                  {
-                     ("/Profile", "profile"), ("/Tokens", "tokens"), ("/Account/ChangePassword", "change-password"),
+                     ("/Profile", "profile"), ("/Tokens", "tokens"), ("/Credentials", "credentials"),
+                     ("/Account/ChangePassword", "change-password"),
                      ("/Profile/Delete", "delete-account"),
                  })
         {

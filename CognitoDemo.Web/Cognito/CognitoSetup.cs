@@ -1,5 +1,6 @@
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.LocalCognito;
+using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -25,6 +26,8 @@ public static class CognitoSetup
                 ? new UriBuilder(listen) { Host = "localhost" }.Uri
                 : listen;
             var pool = local.GetSection(nameof(LocalCognitoOptions.DefaultPool)).Get<DefaultPoolOptions>() ?? new DefaultPoolOptions();
+            var identityPool = local.GetSection(nameof(LocalCognitoOptions.DefaultIdentityPool)).Get<DefaultIdentityPoolOptions>()
+                               ?? new DefaultIdentityPoolOptions();
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Cognito:Region"] = pool.UserPoolId[..pool.UserPoolId.IndexOf('_', StringComparison.Ordinal)],
@@ -32,6 +35,7 @@ public static class CognitoSetup
                 ["Cognito:ClientId"] = pool.WebClientId,
                 ["Cognito:ClientSecret"] = pool.WebClientSecret,
                 ["Cognito:ServiceUrl"] = url.ToString(),
+                ["Cognito:IdentityPoolId"] = identityPool.Enabled ? identityPool.IdentityPoolId : null,
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
             builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, local,
@@ -47,6 +51,8 @@ public static class CognitoSetup
         }
 
         builder.Services.AddCognitoClients(cognito);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<Credentials.CredentialsService>();
         builder.Services.AddOptions<PasswordPolicy>().Bind(cognito.GetSection("PasswordPolicy"));
         return builder;
     }

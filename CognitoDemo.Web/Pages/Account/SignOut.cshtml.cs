@@ -1,5 +1,6 @@
 using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
+using CognitoDemo.Web.Credentials;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,7 +12,7 @@ namespace CognitoDemo.Web.Pages.Account;
 /// Sign out (POST only): <c>GlobalSignOut</c> revokes the user's tokens at Cognito, then the cookie is
 /// cleared. If Cognito cannot be reached the cookie is still cleared and the user is told.
 /// </summary>
-public sealed class SignOutModel(UserPoolClient userPool) : CognitoPageModel
+public sealed class SignOutModel(UserPoolClient userPool, CredentialsService credentials) : CognitoPageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -19,6 +20,11 @@ public sealed class SignOutModel(UserPoolClient userPool) : CognitoPageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
+            if (User.FindFirst(CognitoClaims.Subject)?.Value is { } sub)
+            {
+                credentials.Forget(sub);
+            }
+
             try
             {
                 await userPool.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = await HttpContext.AccessTokenAsync() },
