@@ -46,6 +46,19 @@ public sealed class ModeTests
         return localCognito;
     }
 
+    /// <summary>Signs up, confirms with the code from the emulator's mailbox and signs in, through the app's pages.</summary>
+    private static async Task<Page> SignedInThroughAsync(Support.Browser browser, Uri emulatorUrl)
+    {
+        var (username, email) = Journeys.NewUser();
+        await browser.SignUpAsync(username, email);
+        using var mailbox = new HttpClient { BaseAddress = emulatorUrl };
+        var json = await mailbox.GetStringAsync(new Uri($"mailbox/messages?to={email}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var code = System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("code").GetString()!;
+        await browser.SubmitAsync(await browser.GetAsync($"/Account/Confirm?username={username}"),
+            new Dictionary<string, string> { ["Input.Code"] = code });
+        return await browser.SignInAsync(username);
+    }
+
     [Fact]
     public async Task AwsModeAgainstASeparateEmulatorRunsTheWholeJourney()
     {
@@ -54,18 +67,8 @@ public sealed class ModeTests
         await using var localCognito = await StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
-        var (username, email) = Journeys.NewUser();
 
-        await browser.SignUpAsync(username, email);
-        using (var mailbox = new HttpClient { BaseAddress = emulatorUrl })
-        {
-            var json = await mailbox.GetStringAsync(new Uri($"mailbox/messages?to={email}", UriKind.Relative), TestContext.Current.CancellationToken);
-            var code = System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("code").GetString()!;
-            var confirm = await browser.GetAsync($"/Account/Confirm?username={username}");
-            await browser.SubmitAsync(confirm, new Dictionary<string, string> { ["Input.Code"] = code });
-        }
-
-        var home = await browser.SignInAsync(username);
+        var home = await SignedInThroughAsync(browser, emulatorUrl);
         var profile = await browser.GetAsync("/Profile");
 
         Assert.Equal("/", home.Path);
@@ -81,17 +84,7 @@ public sealed class ModeTests
         await using var localCognito = await StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
-        var (username, email) = Journeys.NewUser();
-        await browser.SignUpAsync(username, email);
-        using (var mailbox = new HttpClient { BaseAddress = emulatorUrl })
-        {
-            var json = await mailbox.GetStringAsync(new Uri($"mailbox/messages?to={email}", UriKind.Relative), TestContext.Current.CancellationToken);
-            var code = System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("code").GetString()!;
-            await browser.SubmitAsync(await browser.GetAsync($"/Account/Confirm?username={username}"),
-                new Dictionary<string, string> { ["Input.Code"] = code });
-        }
-
-        await browser.SignInAsync(username);
+        await SignedInThroughAsync(browser, emulatorUrl);
         var page = await browser.GetAsync("/Credentials");
 
         Assert.Contains("No identity pool is configured. Set Cognito:IdentityPoolId", page.FormErrors, StringComparison.Ordinal);
