@@ -16,7 +16,7 @@ public sealed class IdentityPoolLoggingTests
         var recorder = new RecordingLoggerProvider();
         await using var local = await KestrelLocalCognito.StartAsync(builder =>
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(recorder);
         });
 

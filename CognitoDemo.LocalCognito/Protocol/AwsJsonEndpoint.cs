@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CognitoDemo.LocalCognito.Protocol;
 
 /// <summary>
-/// <c>POST /</c>: AWS JSON 1.1 dispatch on <c>X-Amz-Target</c> (protocol doc 1.2–1.3), for user pools and identity pools alike, and the one place
-/// where refusals become AWS error bodies <c>{"__type","message"}</c>. Signed and unsigned requests are
-/// both accepted; a present but malformed SigV4 header is refused as AWS would.
+/// <c>POST /</c>: AWS JSON 1.1 dispatch on <c>X-Amz-Target</c> (protocol doc 1.2–1.3), for user pools and
+/// identity pools alike, and the one place where refusals become AWS error bodies <c>{"__type","message"}</c>.
+/// Signed and unsigned requests are both accepted; a present but malformed SigV4 header is refused as AWS would.
 /// </summary>
 internal sealed partial class AwsJsonEndpoint
 {

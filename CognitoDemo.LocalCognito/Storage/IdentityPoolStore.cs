@@ -117,11 +117,6 @@ internal sealed class IdentityPoolStore
         return true;
     });
 
-    /// <summary>The identity a login is linked to, if any.</summary>
-    public string? OwnerOf(string poolId, VerifiedLogin login) => _database.Read(c => c.QuerySingle(
-        "SELECT identity_id FROM identity_logins WHERE pool_id = $pool AND provider = $provider AND subject = $subject",
-        r => r.GetString(0), ("$pool", poolId), ("$provider", login.ProviderName), ("$subject", login.Subject)));
-
     public Identity NewGuest(string poolId, string identityId, DateTimeOffset now) => _database.Write(c =>
     {
         c.Execute("INSERT INTO identities (id, pool_id, created_at) VALUES ($id, $pool, $created)",
