@@ -68,4 +68,29 @@ public sealed class CredentialsTests(CognitoDemoApp app) : IClassFixture<Cognito
 
         Assert.Equal("/Account/SignIn", page.Path);
     }
+
+    [Fact]
+    public async Task IdentityPoolWithoutARoleIsExplainedAsARoleOrTrustPolicyProblem()
+    {
+        await using var own = new CognitoDemoApp();
+        using var browser = own.Browser();
+        await browser.SignedInUserAsync(own);
+        // An administrator removes the pool's roles, as SetIdentityPoolRoles does on AWS.
+        using (var admin = new HttpClient { BaseAddress = own.LocalCognitoUrl })
+        {
+            using var request = new StringContent(
+                $$$"""{"IdentityPoolId":"{{{new CognitoDemo.LocalCognito.IdentityPools.DefaultIdentityPoolOptions().IdentityPoolId}}}","Roles":{}}""");
+            request.Headers.ContentType = new("application/x-amz-json-1.1");
+            request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
+            using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.GetAsync("/Credentials");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        Assert.Contains("Invalid identity pool configuration", page.FormErrors, StringComparison.Ordinal);
+        Assert.Contains("trust policy", page.FormErrors, StringComparison.Ordinal);
+        Assert.Null(page.TestId("access-key-id"));
+    }
 }

@@ -146,11 +146,16 @@ public sealed class ModeTests
         await browser.ConfirmAsync(app, username, email);
         await browser.SignInAsync(username, password);
         await browser.GetAsync("/Tokens");
+        var credentials = await browser.GetAsync("/Credentials");
+        var secretKey = credentials.TestId("secret-key")!;
+        await browser.SubmitAsync(credentials, new Dictionary<string, string>(), "form.actions", submitter: "Who am I?");
 
         Assert.NotEmpty(logs.Lines);
         Assert.DoesNotContain(logs.Lines, l => l.Contains(password, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(code, StringComparison.Ordinal) && !l.Contains("Mailbox", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("eyJ", StringComparison.Ordinal));
+        Assert.Equal(40, secretKey.Length);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(secretKey, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(new DefaultPoolOptions().WebClientSecret, StringComparison.Ordinal)
                                                && !l.Contains("default pool", StringComparison.OrdinalIgnoreCase));
     }
