@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.LocalCognito.Protocol;
@@ -82,38 +81,10 @@ internal sealed partial class AwsJsonEndpoint
     private async Task<JsonObject> ReadBodyAsync(HttpContext http)
     {
         var limit = _options.MaxRequestBodyBytes;
-        if (http.Request.ContentLength > limit)
-        {
-            throw TooLarge(limit);
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        try
-        {
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    throw TooLarge(limit);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException)
-        {
-            throw TooLarge(limit);
-        }
+        var bytes = await RequestBody.ReadAsync(http, limit).ConfigureAwait(false) ?? throw TooLarge(limit);
 
         // An empty body means no members (protocol doc 1.2).
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             return [];
         }
@@ -121,7 +92,7 @@ internal sealed partial class AwsJsonEndpoint
         try
         {
             // Duplicate members are refused while parsing; JsonObject would otherwise throw later, on first use.
-            var node = JsonNode.Parse(buffer.ToArray(),
+            var node = JsonNode.Parse(bytes,
                 documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
             return node as JsonObject
                    ?? throw new AwsServiceException(ErrorCodes.SerializationException, "The request body must be a JSON object.");

@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -130,32 +129,7 @@ internal sealed partial class StsEndpoint(
     private async Task<byte[]> ReadBodyAsync(HttpContext http)
     {
         var limit = options.Value.MaxRequestBodyBytes;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        try
-        {
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    throw TooLarge(limit);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException)
-        {
-            throw TooLarge(limit);
-        }
-
-        return buffer.ToArray();
+        return await RequestBody.ReadAsync(http, limit).ConfigureAwait(false) ?? throw TooLarge(limit);
     }
 
     private static StsException TooLarge(long limit) =>
