@@ -63,6 +63,9 @@ public sealed class HostedUiTests : IDisposable
         Assert.Contains("<label for=\"password\">Password</label>", page, StringComparison.Ordinal);
         Assert.Contains("<button type=\"submit\">Sign in</button>", page, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"icon\" href=\"data:,\">", page, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", page.Replace(HostedUiBrowser.Callback, "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         using var signIn = await _browser.SubmitAsync(page, "alice", Users.Password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -163,6 +166,31 @@ public sealed class HostedUiTests : IDisposable
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("redirect_mismatch", page, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInFormWithATamperedRedirectUriShowsAnErrorPageAndDoesNotRedirect()
+    {
+        await _app.SignUpConfirmedAsync("dina");
+        var page = await _browser.OpenLoginAsync(HostedUiBrowser.AuthorizeUrl());
+        page = page.Replace(HostedUiBrowser.Callback, "https://evil.example/callback", StringComparison.Ordinal);
+
+        using var response = await _browser.SubmitAsync(page, "dina", Users.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task SessionOfADisabledUserNoLongerSkipsTheForm()
+    {
+        await _app.SignUpConfirmedAsync("ella");
+        await _browser.SignInAsync("ella");
+        await _app.OkAsync("AdminDisableUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = "ella" });
+
+        using var again = await _browser.GetAsync(HostedUiBrowser.AuthorizeUrl());
+
+        Assert.StartsWith("/login?", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

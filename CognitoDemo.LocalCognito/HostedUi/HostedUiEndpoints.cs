@@ -33,7 +33,7 @@ internal static class HostedUiEndpoints
         routes.MapGet("/logout", Logout);
     }
 
-    private static IResult Authorize(HttpContext http, PoolStore pools, HostedUiStore store)
+    private static IResult Authorize(HttpContext http, PoolStore pools, UserStore users, HostedUiStore store)
     {
         var (request, error) = AuthorizeRequest.Check(Parameters(http.Request.Query), pools);
         if (request is null)
@@ -41,8 +41,9 @@ internal static class HostedUiEndpoints
             return error!;
         }
 
+        // A session of a user since deleted, disabled or in another pool does not count: the form is shown.
         var session = store.FindSession(http.Request.Cookies[SessionCookie]);
-        return session is not null && session.PoolId == request.Pool.Id
+        return session is not null && session.PoolId == request.Pool.Id && users.FindBySub(session.PoolId, session.Sub) is { Enabled: true }
             ? Results.Redirect(request.CodeRedirect(store.IssueCode(request.Pool.Id, request.Client.Id, session.Sub,
                 request.RedirectUri, request.Grant, request.CodeChallenge)))
             : Results.Redirect(request.On("/login"));
