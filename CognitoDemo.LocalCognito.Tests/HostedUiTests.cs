@@ -290,6 +290,75 @@ public sealed class HostedUiTests : IDisposable
         Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
     }
 
+    private async Task<string> CreatePublicOAuthClientAsync() =>
+        (await _app.OkAsync("CreateUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId,
+            ClientName = "spa",
+            AllowedOAuthFlows = new[] { "code" },
+            AllowedOAuthScopes = new[] { "openid", "email" },
+            AllowedOAuthFlowsUserPoolClient = true,
+            CallbackURLs = new[] { SpaCallback },
+            SupportedIdentityProviders = new[] { "COGNITO" },
+        }))["UserPoolClient"]!["ClientId"].Text();
+
+    private const string SpaCallback = "http://localhost:3000/callback";
+
+    [Fact]
+    public async Task PublicClientRedeemsItsCodeWithClientIdAndPkceOnly()
+    {
+        await _app.SignUpConfirmedAsync("rosa");
+        var clientId = await CreatePublicOAuthClientAsync();
+        var redirect = await _browser.SignInAsync("rosa",
+            authorizeUrl: HostedUiBrowser.AuthorizeUrl(redirectUri: SpaCallback, scope: "openid", clientId: clientId));
+
+        var (status, body) = await _browser.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = clientId,
+            ["code"] = HostedUiBrowser.Query(redirect)["code"],
+            ["redirect_uri"] = SpaCallback,
+            ["code_verifier"] = HostedUiBrowser.Verifier,
+        }, basicSecret: null);
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        var id = await ValidateAsync(body["id_token"].Text(), clientId);
+        Assert.True(id.IsValid, id.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task CodeIssuedToOneClientIsInvalidGrantForAnother()
+    {
+        await _app.SignUpConfirmedAsync("sven");
+        var clientId = await CreatePublicOAuthClientAsync();
+        var code = HostedUiBrowser.Query(await _browser.SignInAsync("sven"))["code"];
+
+        var (status, body) = await _browser.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = clientId,
+            ["code"] = code,
+            ["redirect_uri"] = HostedUiBrowser.Callback,
+            ["code_verifier"] = HostedUiBrowser.Verifier,
+        }, basicSecret: null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", body["error"].Text());
+    }
+
+    [Fact]
+    public async Task ScopeWithoutOpenIdGivesNoIdToken()
+    {
+        await _app.SignUpConfirmedAsync("tara");
+        var redirect = await _browser.SignInAsync("tara", authorizeUrl: HostedUiBrowser.AuthorizeUrl(scope: "aws.cognito.signin.user.admin"));
+
+        var (status, body) = await _browser.RedeemAsync(HostedUiBrowser.Query(redirect)["code"]);
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Null(body["id_token"]);
+        Assert.Equal("aws.cognito.signin.user.admin", (await ValidateAsync(body["access_token"].Text(), null)).Claims["scope"]);
+    }
+
     [Fact]
     public async Task UnknownGrantTypeIsUnsupportedGrantType()
     {

@@ -32,11 +32,12 @@ public sealed partial class HostedUiBrowser : IDisposable
     public static string Challenge(string verifier) => Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
     public static string AuthorizeUrl(string state = "state-1", string? nonce = "nonce-1", string redirectUri = Callback,
-        string scope = "openid email profile", string? challenge = null, string method = "S256") =>
+        string scope = "openid email profile", string? challenge = null, string method = "S256",
+        string clientId = LocalCognitoApp.WebClientId) =>
         QueryHelpers.AddQueryString("/oauth2/authorize", new Dictionary<string, string?>
         {
             ["response_type"] = "code",
-            ["client_id"] = LocalCognitoApp.WebClientId,
+            ["client_id"] = clientId,
             ["redirect_uri"] = redirectUri,
             ["scope"] = scope,
             ["state"] = state,
