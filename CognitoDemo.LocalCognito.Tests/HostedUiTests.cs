@@ -360,6 +360,78 @@ public sealed class HostedUiTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfidentialClientMayRedeemWithoutPkceWhenItSentNoChallenge()
+    {
+        await _app.SignUpConfirmedAsync("uma");
+        var url = HostedUiBrowser.AuthorizeUrl();
+        url = url[..url.IndexOf("&code_challenge=", StringComparison.Ordinal)];
+        var code = HostedUiBrowser.Query(await _browser.SignInAsync("uma", authorizeUrl: url))["code"];
+
+        var (status, body) = await _browser.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = HostedUiBrowser.Callback,
+        });
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task MissingCodeVerifierAfterAChallengeIsInvalidGrant()
+    {
+        await _app.SignUpConfirmedAsync("vera");
+        var code = HostedUiBrowser.Query(await _browser.SignInAsync("vera"))["code"];
+
+        var (status, body) = await _browser.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = HostedUiBrowser.Callback,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", body["error"].Text());
+    }
+
+    [Fact]
+    public async Task RedirectUriDifferentFromTheAuthorizeOneIsInvalidGrant()
+    {
+        await _app.SignUpConfirmedAsync("walt");
+        var code = HostedUiBrowser.Query(await _browser.SignInAsync("walt"))["code"];
+
+        var (status, body) = await _browser.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = HostedUiBrowser.SignedOut,
+            ["code_verifier"] = HostedUiBrowser.Verifier,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", body["error"].Text());
+    }
+
+    [Fact]
+    public async Task UnknownClientIdShowsAnErrorPageAndDoesNotRedirect()
+    {
+        using var response = await _browser.GetAsync(HostedUiBrowser.AuthorizeUrl(clientId: "nosuchclient00000000000000"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task ImplicitFlowTheClientDoesNotAllowIsSentBackAsUnauthorizedClient()
+    {
+        var url = HostedUiBrowser.AuthorizeUrl(state: "s4").Replace("response_type=code", "response_type=token", StringComparison.Ordinal);
+
+        using var response = await _browser.GetAsync(url);
+
+        Assert.Equal($"{HostedUiBrowser.Callback}?error=unauthorized_client&state=s4", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task UnknownGrantTypeIsUnsupportedGrantType()
     {
         var (status, body) = await _browser.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password" });
