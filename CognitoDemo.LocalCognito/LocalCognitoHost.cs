@@ -1,3 +1,4 @@
+using CognitoDemo.LocalCognito.HostedUi;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Mailbox;
 using CognitoDemo.LocalCognito.Management;
@@ -94,6 +95,9 @@ public static class LocalCognitoHost
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<StsEndpoint>();
         services.AddSingleton<AwsJsonEndpoint>();
+        services.AddSingleton<HostedUiStore>();
+        // The Hosted UI's sign-in form; its own cookie name, since a host app on localhost shares the cookie jar.
+        services.AddAntiforgery(options => options.Cookie.Name = HostedUiEndpoints.AntiforgeryCookie);
         services.AddHostedService<DefaultPool>();
         services.AddHostedService<DefaultIdentityPool>();
         return services;
@@ -101,7 +105,7 @@ public static class LocalCognitoHost
 
     /// <summary>
     /// Maps <c>POST /</c> (JSON APIs by <c>X-Amz-Target</c>, STS by <c>Action</c>), <c>GET /</c> for STS,
-    /// the well-known token documents and the mailbox.
+    /// the well-known token documents, the Hosted UI (<c>/oauth2/*</c>, <c>/login</c>, <c>/logout</c>) and the mailbox.
     /// </summary>
     public static IEndpointRouteBuilder MapLocalCognito(this IEndpointRouteBuilder routes)
     {
@@ -110,6 +114,7 @@ public static class LocalCognitoHost
             StsEndpoint.Handles(http.Request) ? sts.HandleAsync(http) : endpoint.HandleAsync(http));
         routes.MapGet("/", (Microsoft.AspNetCore.Http.HttpContext http, StsEndpoint sts) => sts.HandleAsync(http));
         routes.MapWellKnown();
+        routes.MapHostedUi();
         routes.MapMailbox();
         return routes;
     }

@@ -26,6 +26,21 @@ internal static class Claims
     public const string CognitoUsername = "cognito:username";
     public const string ClientId = "client_id";
     public const string Scope = "scope";
+    public const string Nonce = "nonce";
+    public const string AccessTokenHash = "at_hash";
+    public const string Version = "version";
+}
+
+/// <summary>
+/// What a Hosted UI (OAuth2) grant changes in the tokens (protocol doc 5.2–5.3, 6): the access token carries
+/// the granted scopes, the ID token <c>at_hash</c> and the authorize request's <c>nonce</c>, and there is an
+/// ID token only when <c>openid</c> was granted.
+/// </summary>
+internal sealed record OAuthGrant(string Scope, string? Nonce)
+{
+    public const string OpenIdScope = "openid";
+
+    public bool IncludesIdToken => Scope.Split(' ').Contains(OpenIdScope, StringComparer.Ordinal);
 }
 
 /// <summary>The checked claims of a valid access token.</summary>
@@ -42,27 +57,29 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
     public static string Issuer(string baseUrl, string poolId) => $"{baseUrl}/{poolId}";
 
     /// <summary>A new sign-in: a new session with its refresh token, and the first ID and access tokens.</summary>
-    public JsonObject SignIn(string baseUrl, UserPool pool, AppClient client, User user)
+    public JsonObject SignIn(string baseUrl, UserPool pool, AppClient client, User user, OAuthGrant? grant = null)
     {
         var now = time.GetUtcNow();
         var refreshToken = NewRefreshToken();
         var session = new AuthSession(Guid.NewGuid().ToString(), pool.Id, client.Id, user.Sub, Hash(refreshToken),
             now, Guid.NewGuid().ToString(), now + client.RefreshTokenLifetime, Revoked: false);
         sessions.Insert(session);
-        var result = Mint(baseUrl, pool, client, user, session, now);
+        var result = Mint(baseUrl, pool, client, user, session, now, grant);
         result["RefreshToken"] = refreshToken;
         return result;
     }
 
     /// <summary>New ID and access tokens for a session; the refresh token is kept (no rotation).</summary>
-    public JsonObject Refresh(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session) =>
-        Mint(baseUrl, pool, client, user, session, time.GetUtcNow());
+    public JsonObject Refresh(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session,
+        OAuthGrant? grant = null) =>
+        Mint(baseUrl, pool, client, user, session, time.GetUtcNow(), grant);
 
     public static string Hash(string refreshToken) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
 
     /// <summary>Checks an access token's signature, use, expiry and scope; revocation is <see cref="EnsureNotRevoked"/>.</summary>
-    public async Task<AccessTokenClaims> ValidateAccessTokenAsync(string token)
+    /// <remarks>API operations need <see cref="CognitoIdp.AdminScope"/>; the Hosted UI's userInfo needs <c>openid</c>.</remarks>
+    public async Task<AccessTokenClaims> ValidateAccessTokenAsync(string token, string requiredScope = CognitoIdp.AdminScope)
     {
         JsonWebToken jwt;
         try
@@ -108,7 +125,7 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
         }
 
         var scopes = jwt.TryGetPayloadValue<string>(Claims.Scope, out var scope) ? scope.Split(' ') : [];
-        if (!scopes.Contains(CognitoIdp.AdminScope, StringComparer.Ordinal))
+        if (!scopes.Contains(requiredScope, StringComparer.Ordinal))
         {
             throw AwsServiceException.NotAuthorized("Access token does not have required scopes");
         }
@@ -125,7 +142,8 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
         }
     }
 
-    private JsonObject Mint(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session, DateTimeOffset now)
+    private JsonObject Mint(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session, DateTimeOffset now,
+        OAuthGrant? grant)
     {
         var issuer = Issuer(baseUrl, pool.Id);
         var iat = now.ToUnixTimeSeconds();
@@ -158,21 +176,49 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
         var access = new Dictionary<string, object>(common)
         {
             [Claims.TokenUse] = TokenUse.Access,
-            [Claims.Scope] = CognitoIdp.AdminScope,
+            [Claims.Scope] = grant?.Scope ?? CognitoIdp.AdminScope,
             [Claims.ClientId] = client.Id,
             [Claims.Username] = user.Username,
             [Claims.Expires] = iat + (long)client.AccessTokenLifetime.TotalSeconds,
             [Claims.Jti] = Guid.NewGuid().ToString(),
         };
 
-        return new JsonObject
+        if (grant is null)
         {
-            ["AccessToken"] = Sign(pool.Id, TokenUse.Access, access),
+            return new JsonObject
+            {
+                ["AccessToken"] = Sign(pool.Id, TokenUse.Access, access),
+                ["ExpiresIn"] = (int)client.AccessTokenLifetime.TotalSeconds,
+                ["TokenType"] = "Bearer",
+                ["IdToken"] = Sign(pool.Id, TokenUse.Id, id),
+            };
+        }
+
+        access[Claims.Version] = 2;
+        var accessToken = Sign(pool.Id, TokenUse.Access, access);
+        var result = new JsonObject
+        {
+            ["AccessToken"] = accessToken,
             ["ExpiresIn"] = (int)client.AccessTokenLifetime.TotalSeconds,
             ["TokenType"] = "Bearer",
-            ["IdToken"] = Sign(pool.Id, TokenUse.Id, id),
         };
+        if (grant.IncludesIdToken)
+        {
+            id[Claims.AccessTokenHash] = AccessTokenHash(accessToken);
+            if (grant.Nonce is { } nonce)
+            {
+                id[Claims.Nonce] = nonce;
+            }
+
+            result["IdToken"] = Sign(pool.Id, TokenUse.Id, id);
+        }
+
+        return result;
     }
+
+    /// <summary>OpenID Connect Core 3.1.3.6: base64url of the left half of SHA-256 of the access token's ASCII.</summary>
+    public static string AccessTokenHash(string accessToken) =>
+        Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken))[..16]);
 
     private string Sign(string poolId, string use, Dictionary<string, object> claims) =>
         _handler.CreateToken(new SecurityTokenDescriptor
