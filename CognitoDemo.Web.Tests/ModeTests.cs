@@ -77,6 +77,20 @@ public sealed class ModeTests
     }
 
     [Fact]
+    public async Task WithoutAHostedUiDomainTheButtonIsHiddenAndTheHomePageSaysHowToEnableIt()
+    {
+        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        using var browser = app.Browser();
+
+        var home = await browser.GetAsync("/");
+        var signIn = await browser.GetAsync("/Account/SignIn");
+
+        Assert.Contains("Cognito:HostedUiDomain", home.Text, StringComparison.Ordinal);
+        Assert.Null(home.Document.QuerySelector("form.hosted-ui"));
+        Assert.Null(signIn.Document.QuerySelector("form.hosted-ui"));
+    }
+
+    [Fact]
     public async Task WithoutAnIdentityPoolTheCredentialsPageSaysHowToConfigureOne()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{FreePort()}/");

@@ -1,4 +1,6 @@
+using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Web;
+using Microsoft.Extensions.Options;
 using CognitoDemo.Web.Cognito;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,7 +26,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
-app.UseSecurityHeaders();
+// Forms may post to this site only, and (through its redirects) to the Hosted UI.
+app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CognitoOptions>>().Value.HostedUiDomain);
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -78,6 +78,32 @@ public sealed class JourneyTests(ChromiumFixture chromium, BrowserApp app) : Bro
     }
 
     [Fact]
+    public async Task HostedUiSignInAndSignOutEndTheSessionAtCognitoToo()
+    {
+        var (username, _) = await SignedUpAndConfirmedAsync("Faro");
+        await new SignInPage(Page).OpenAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with the Hosted UI" }).ClickAsync();
+
+        // Cognito's own page, on Local Cognito's port.
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($":{App.LocalCognitoUrl.Port}/login"));
+        await Page.GetByLabel("Username").FillAsync(username);
+        await Page.GetByLabel("Password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(Header.SignOut(Page)).ToBeVisibleAsync();
+        var profile = new ProfilePage(Page);
+        await profile.OpenAsync();
+        Assert.Equal("Faro", await profile.ValueOfAsync("Location"));
+
+        await Header.SignOut(Page).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(App.Url.ToString());
+        await new SignInPage(Page).OpenAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in with the Hosted UI" }).ClickAsync();
+        await Expect(Page.GetByLabel("Password")).ToBeVisibleAsync();
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task TokensPageShowsBothTokensAndRefreshNowChangesTheExpiry()
     {
         var (username, _) = await SignedUpAndConfirmedAsync();

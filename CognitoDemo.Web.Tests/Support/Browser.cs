@@ -81,6 +81,25 @@ public sealed class Browser(HttpClient http) : IDisposable
         return await ReadAsync(response);
     }
 
+    /// <summary>Fills fields found by their visible labels (as a person would) and submits their form.</summary>
+    public Task<Page> SubmitByLabelsAsync(Page page, IDictionary<string, string> valuesByLabel)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var values = new Dictionary<string, string>();
+        foreach (var (label, value) in valuesByLabel)
+        {
+            var element = page.Document.QuerySelectorAll("label").FirstOrDefault(l => l.TextContent.Trim() == label)
+                          ?? throw new InvalidOperationException($"no label '{label}' on {page.Url}");
+            var input = (element.GetAttribute("for") is { } id ? page.Document.GetElementById(id) : element.QuerySelector("input"))
+                        ?? throw new InvalidOperationException($"label '{label}' names no input on {page.Url}");
+            values[input.GetAttribute("name")!] = value;
+        }
+
+        var form = page.Document.QuerySelectorAll("form").First(f => f.QuerySelector($"[name='{values.Keys.First()}']") is not null);
+        form.SetAttribute("id", "labelled-form");
+        return SubmitAsync(page, values, "#labelled-form");
+    }
+
     /// <summary>Posts a form as-is (e.g. the sign-out button in the header).</summary>
     public Task<Page> SubmitFormAsync(Page page, string formSelector) =>
         SubmitAsync(page, new Dictionary<string, string>(), formSelector);

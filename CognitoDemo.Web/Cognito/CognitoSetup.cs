@@ -36,6 +36,8 @@ public static class CognitoSetup
                 ["Cognito:ClientSecret"] = pool.WebClientSecret,
                 ["Cognito:ServiceUrl"] = url.ToString(),
                 ["Cognito:IdentityPoolId"] = identityPool.Enabled ? identityPool.IdentityPoolId : null,
+                // Local Cognito serves the Hosted UI on its own URL.
+                ["Cognito:HostedUiDomain"] = url.ToString().TrimEnd('/'),
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
             builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, local,
@@ -78,7 +80,8 @@ public static class CognitoSetup
                 options.SlidingExpiration = false;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.EventsType = typeof(SessionCookieEvents);
-            });
+            })
+            .AddHostedUi();
         builder.Services.AddAuthorization();
         return builder;
     }

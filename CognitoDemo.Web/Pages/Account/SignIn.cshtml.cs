@@ -25,6 +25,10 @@ public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, C
     [BindProperty(SupportsGet = true, Name = "ended")]
     public bool SessionEnded { get; set; }
 
+    /// <summary>Set when the Hosted UI sign-in failed or its answer was refused (e.g. a tampered state).</summary>
+    [BindProperty(SupportsGet = true, Name = "hostedUiFailed")]
+    public bool HostedUiFailed { get; set; }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]

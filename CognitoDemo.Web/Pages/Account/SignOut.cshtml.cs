@@ -1,10 +1,12 @@
 using CognitoDemo.Cognito;
+using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Credentials;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Pages.Account;
 
@@ -12,7 +14,7 @@ namespace CognitoDemo.Web.Pages.Account;
 /// Sign out (POST only): <c>GlobalSignOut</c> revokes the user's tokens at Cognito, then the cookie is
 /// cleared. If Cognito cannot be reached the cookie is still cleared and the user is told.
 /// </summary>
-public sealed class SignOutModel(UserPoolClient userPool, CredentialsService credentials) : CognitoPageModel
+public sealed class SignOutModel(UserPoolClient userPool, CredentialsService credentials, IOptions<CognitoOptions> options) : CognitoPageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -37,7 +39,15 @@ public sealed class SignOutModel(UserPoolClient userPool, CredentialsService cre
             }
         }
 
+        var session = await HttpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        var viaHostedUi = session.Properties?.Items.ContainsKey(HostedUi.SessionItem) == true;
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (viaHostedUi && HostedUi.IsEnabled(options.Value))
+        {
+            // End the Hosted UI session too, with Cognito's own logout request; it sends the browser back home.
+            return Redirect(HostedUi.LogoutUri(options.Value, new Uri($"{Request.Scheme}://{Request.Host}/")).ToString());
+        }
+
         return RedirectToPage("/Index");
     }
 }
