@@ -88,7 +88,7 @@ public sealed class JourneyTests(ChromiumFixture chromium, BrowserApp app) : Bro
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($":{App.LocalCognitoUrl.Port}/login"));
         await Page.GetByLabel("Username").FillAsync(username);
         await Page.GetByLabel("Password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Expect(Header.SignOut(Page)).ToBeVisibleAsync();
         var profile = new ProfilePage(Page);

@@ -67,7 +67,7 @@ public sealed class SignInPage(IPage page)
         await OpenAsync();
         await Username.FillAsync(username);
         await Password.FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 }
 
