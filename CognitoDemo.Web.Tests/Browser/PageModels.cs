@@ -75,15 +75,15 @@ public sealed class ProfilePage(IPage page)
 {
     public Task OpenAsync() => page.GotoAsync("/Profile");
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Your profile" });
-    public ILocator Details => page.GetByRole(AriaRole.Main).Locator("dl");
     public ILocator LocationField => page.GetByLabel("Location");
 
+    /// <summary>The value shown for a term of the profile (its definition list, read as terms and definitions).</summary>
     public async Task<string> ValueOfAsync(string term)
     {
-        var text = await Details.InnerTextAsync();
-        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var index = Array.FindIndex(lines, l => l == term);
-        return index >= 0 && index + 1 < lines.Length ? lines[index + 1] : "";
+        var terms = await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Term).AllInnerTextsAsync();
+        var definitions = await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Definition).AllInnerTextsAsync();
+        var index = terms.Select(t => t.Trim()).ToList().IndexOf(term);
+        return index >= 0 && index < definitions.Count ? definitions[index].Trim() : "";
     }
 
     public async Task ChangeLocationAsync(string location)
@@ -100,8 +100,9 @@ public sealed class TokensPage(IPage page)
     public ILocator AccessClaims => page.GetByRole(AriaRole.Table, new() { Name = "Claims of the access token" });
     public ILocator RefreshNow => page.GetByRole(AriaRole.Button, new() { Name = "Refresh now" });
 
-    public async Task<string> IdTokenExpiryAsync() =>
-        await page.GetByRole(AriaRole.Region, new() { Name = "ID token" }).Locator("time").GetAttributeAsync("datetime") ?? "";
+    /// <summary>The "Expires …" sentence of the ID token's section.</summary>
+    public Task<string> IdTokenExpiryAsync() =>
+        page.GetByRole(AriaRole.Region, new() { Name = "ID token" }).GetByText("Expires").InnerTextAsync();
 }
 
 public static class Header
