@@ -19,6 +19,7 @@ need() {
 need dotnet "Install the .NET SDK named in global.json (https://dotnet.microsoft.com/download)."
 need node "Install Node.js 20 or later (Debian/Ubuntu: apt-get install nodejs npm)."
 need npm "Install npm (Debian/Ubuntu: apt-get install npm)."
+need cfn-lint "Install it with 'pip install cfn-lint' (it checks infra/cognito-demo.yaml against CloudFormation's schemas)."
 
 # The browser tests drive the system's Chromium (Playwright's own browser download cannot be used).
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
