@@ -1,6 +1,5 @@
 using CognitoDemo.LocalCognito;
 using CognitoDemo.Web.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,39 +12,6 @@ namespace CognitoDemo.Web.Tests;
 /// </summary>
 public sealed class ModeTests
 {
-    /// <summary>The app configured like for a real pool, with Cognito:ServiceUrl naming the emulator.</summary>
-    private sealed class AwsModeApp(Uri serviceUrl, IDictionary<string, string?>? extra = null) : CognitoDemoApp
-    {
-        protected override IDictionary<string, string?> Settings
-        {
-            get
-            {
-                var settings = new Dictionary<string, string?>
-                {
-                    ["Cognito:Region"] = "us-west-2",
-                    ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
-                    ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
-                    ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
-                    ["Cognito:ServiceUrl"] = serviceUrl.ToString(),
-                };
-                foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-                {
-                    settings[key] = value;
-                }
-
-                return settings;
-            }
-        }
-    }
-
-    private static async Task<WebApplication> StartLocalCognitoAsync(Uri url, string dataPath)
-    {
-        // LocalCognito:Url wins over --urls (and over any appsettings.json in the test folder).
-        var localCognito = LocalCognitoHost.Create(["--LocalCognito:Url", url.ToString(), "--LocalCognito:DataPath", dataPath]);
-        await localCognito.StartAsync(TestContext.Current.CancellationToken);
-        return localCognito;
-    }
-
     /// <summary>Signs up, confirms with the code from the emulator's mailbox and signs in, through the app's pages.</summary>
     private static async Task<Page> SignedInThroughAsync(Support.Browser browser, Uri emulatorUrl)
     {
@@ -62,9 +28,9 @@ public sealed class ModeTests
     [Fact]
     public async Task AwsModeAgainstASeparateEmulatorRunsTheWholeJourney()
     {
-        var emulatorUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
         var data = Directory.CreateTempSubdirectory("cognitodemo-aws-mode-").FullName;
-        await using var localCognito = await StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
 
@@ -79,7 +45,7 @@ public sealed class ModeTests
     [Fact]
     public async Task WithoutAHostedUiDomainTheButtonIsHiddenAndTheHomePageSaysHowToEnableIt()
     {
-        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/"));
         using var browser = app.Browser();
 
         var home = await browser.GetAsync("/");
@@ -93,9 +59,9 @@ public sealed class ModeTests
     [Fact]
     public async Task WithoutAnIdentityPoolTheCredentialsPageSaysHowToConfigureOne()
     {
-        var emulatorUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
         var data = Directory.CreateTempSubdirectory("cognitodemo-no-identity-pool-").FullName;
-        await using var localCognito = await StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
         await SignedInThroughAsync(browser, emulatorUrl);
@@ -107,7 +73,7 @@ public sealed class ModeTests
     [Fact]
     public async Task CognitoUnreachableGivesAFriendlyMessageNotAnError()
     {
-        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/"));
         using var browser = app.Browser();
 
         var page = await browser.SignInAsync("anyone", "any password");
@@ -177,7 +143,7 @@ public sealed class ModeTests
     [Fact]
     public async Task LocalCognitoListeningOnEveryInterfaceIsReachedAtLocalhost()
     {
-        var port = FreePort();
+        var port = AwsMode.FreePort();
         await using var app = new EveryInterfaceApp(port);
         using var browser = app.Browser();
         var (username, email) = Journeys.NewUser();
@@ -214,10 +180,4 @@ public sealed class ModeTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,0 +1,110 @@
+using System.Net;
+using CognitoDemo.LocalCognito;
+using CognitoDemo.Web.Tests.Browser;
+using CognitoDemo.Web.Tests.Support;
+
+namespace CognitoDemo.Web.Tests;
+
+/// <summary>
+/// /diagnostics explains each misconfiguration the seed's readers meet, each produced here on purpose
+/// against a Local Cognito, and never shows a secret.
+/// </summary>
+public sealed class DiagnosticsTests
+{
+    private static Dictionary<string, (string Status, string Text)> Checks(Page page) =>
+        page.Document.QuerySelectorAll("tr[data-check]").ToDictionary(
+            r => r.GetAttribute("data-check")!,
+            r => (r.GetAttribute("data-status")!, r.Children[2].TextContent));
+
+    private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseAsync(IDictionary<string, string?> settings)
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var app = new AwsModeApp(emulatorUrl, settings);
+        using var browser = app.Browser();
+        var page = await browser.GetAsync("/diagnostics");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain(new DefaultPoolOptions().WebClientSecret, page.Html, StringComparison.Ordinal);
+        return Checks(page);
+    }
+
+    [Fact]
+    public async Task InLocalModeEveryCheckPassesForASignedInUser()
+    {
+        await using var app = new BrowserApp();
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var browser = new Support.Browser(new HttpClient(handler) { BaseAddress = app.Url });
+        var (username, email) = Journeys.NewUser("diag");
+        await browser.SignUpAsync(username, email);
+        await browser.ConfirmAsync(app, username, email);
+        await browser.SignInAsync(username);
+
+        var page = await browser.GetAsync("/diagnostics");
+
+        var checks = Checks(page);
+        Assert.All(checks, c => Assert.True(c.Value.Status == "Ok", $"{c.Key}: {c.Value.Text}"));
+        Assert.Contains("Identity pool role", checks.Keys);
+        Assert.Contains("client secret configured", checks["Configuration"].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(new DefaultPoolOptions().WebClientSecret, page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClientWithASecretButNoneConfiguredIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?> { ["Cognito:ClientSecret"] = "" });
+
+        Assert.Equal("Problem", checks["Client secret"].Status);
+        Assert.Contains("has a secret, but none is configured", checks["Client secret"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongClientSecretIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?> { ["Cognito:ClientSecret"] = "notthesecretnotthesecretnotthesecret" });
+
+        Assert.Equal("Problem", checks["Client secret"].Status);
+        Assert.Contains("is not this app client's secret", checks["Client secret"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPoolHasNoKeysAndIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?> { ["Cognito:UserPoolId"] = "us-west-2_NoSuchPool" });
+
+        Assert.Equal("Problem", checks["Signing keys (JWKS)"].Status);
+        Assert.Contains("user pool id or region", checks["Signing keys (JWKS)"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownIdentityPoolIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?>
+        {
+            ["Cognito:IdentityPoolId"] = "us-west-2:11111111-1111-4111-8111-111111111111",
+        });
+
+        Assert.Equal("Problem", checks["Identity pool"].Status);
+        Assert.Contains("was not found", checks["Identity pool"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostedUiThatDoesNotKnowThisAppsCallbackIsExplained()
+    {
+        var emulator = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}");
+        var checks = await DiagnoseWithHostedUiAsync(emulator);
+
+        Assert.Equal("Problem", checks["Hosted UI"].Status);
+        Assert.Contains("add it to the app client's allowed callback URLs", checks["Hosted UI"].Text, StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseWithHostedUiAsync(Uri emulator)
+    {
+        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(new Uri(emulator, "/"), Path.Combine(data, "lc.db"));
+        // The in-memory test server is http://localhost/, which the default client does not list.
+        await using var app = new AwsModeApp(new Uri(emulator, "/"), new Dictionary<string, string?> { ["Cognito:HostedUiDomain"] = emulator.ToString().TrimEnd('/') });
+        using var browser = app.Browser();
+        return Checks(await browser.GetAsync("/diagnostics"));
+    }
+}

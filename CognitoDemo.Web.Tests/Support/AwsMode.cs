@@ -1,0 +1,48 @@
+using CognitoDemo.LocalCognito;
+using Microsoft.AspNetCore.Builder;
+
+namespace CognitoDemo.Web.Tests.Support;
+
+/// <summary>The app configured like for a real pool, with Cognito:ServiceUrl naming an emulator started on its own.</summary>
+public sealed class AwsModeApp(Uri serviceUrl, IDictionary<string, string?>? extra = null) : CognitoDemoApp
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Cognito:Region"] = "us-west-2",
+                ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
+                ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
+                ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
+                ["Cognito:ServiceUrl"] = serviceUrl.ToString(),
+            };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
+}
+
+public static class AwsMode
+{
+    /// <summary>A Local Cognito of its own on <paramref name="url"/>, as a separately running emulator.</summary>
+    public static async Task<WebApplication> StartLocalCognitoAsync(Uri url, string dataPath)
+    {
+        // LocalCognito:Url wins over --urls (and over any appsettings.json in the test folder).
+        var localCognito = LocalCognitoHost.Create(["--LocalCognito:Url", url.ToString(), "--LocalCognito:DataPath", dataPath]);
+        await localCognito.StartAsync(TestContext.Current.CancellationToken);
+        return localCognito;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
