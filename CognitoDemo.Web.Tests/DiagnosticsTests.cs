@@ -98,6 +98,63 @@ public sealed class DiagnosticsTests
         Assert.Contains("add it to the app client's allowed callback URLs", checks["Hosted UI"].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnreachableHostedUiDomainIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?>
+        {
+            ["Cognito:HostedUiDomain"] = $"http://127.0.0.1:{AwsMode.FreePort()}",
+        });
+
+        Assert.Equal("Problem", checks["Hosted UI"].Status);
+        Assert.Contains("could not be reached", checks["Hosted UI"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IdentityPoolWithoutARoleIsExplainedForASignedInUser()
+    {
+        await using var app = new BrowserApp();
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var browser = new Support.Browser(new HttpClient(handler) { BaseAddress = app.Url });
+        var (username, email) = Journeys.NewUser("diag");
+        await browser.SignUpAsync(username, email);
+        await browser.ConfirmAsync(app, username, email);
+        await browser.SignInAsync(username);
+        using (var admin = new HttpClient { BaseAddress = app.LocalCognitoUrl })
+        {
+            using var request = new StringContent(
+                $$$"""{"IdentityPoolId":"{{{new CognitoDemo.LocalCognito.IdentityPools.DefaultIdentityPoolOptions().IdentityPoolId}}}","Roles":{}}""");
+            request.Headers.ContentType = new("application/x-amz-json-1.1");
+            request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
+            (await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        }
+
+        var checks = Checks(await browser.GetAsync("/diagnostics"));
+
+        Assert.Equal("Problem", checks["Identity pool role"].Status);
+        Assert.Contains("trust policy", checks["Identity pool role"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BehindAProxyTheForwardedAddressIsTheOneChecked()
+    {
+        var emulator = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(new Uri(emulator, "/"), Path.Combine(data, "lc.db"));
+        await using var app = new AwsModeApp(new Uri(emulator, "/"), new Dictionary<string, string?>
+        {
+            ["Cognito:HostedUiDomain"] = emulator.ToString().TrimEnd('/'),
+            ["ForwardedHeaders:Enabled"] = "true",
+        });
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Host", "demo.example.com");
+
+        var html = await client.GetStringAsync(new Uri("/diagnostics", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("https://demo.example.com/signin-oidc", html, StringComparison.Ordinal);
+    }
+
     private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseWithHostedUiAsync(Uri emulator)
     {
         var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
