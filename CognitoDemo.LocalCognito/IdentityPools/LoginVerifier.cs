@@ -2,7 +2,6 @@ using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
 using CognitoDemo.LocalCognito.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CognitoDemo.LocalCognito.IdentityPools;
 
@@ -53,16 +52,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, TimeP
             throw NotAuthorized(IdentityMessages.MissingAudience);
         }
 
-        var validation = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = keys.Get(userPoolId, TokenUse.Id),
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-        }).ConfigureAwait(false);
+        var validation = await _handler.ValidateTokenAsync(token, TokenService.SignatureOnly(keys.Get(userPoolId, TokenUse.Id))).ConfigureAwait(false);
         if (!validation.IsValid)
         {
             throw NotAuthorized(IdentityMessages.SignatureNotVerified);

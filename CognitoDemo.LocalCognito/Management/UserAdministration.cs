@@ -167,18 +167,7 @@ internal sealed class UserAdministration(
                 "1 validation error detected: Value null at 'userAttributes' failed to satisfy constraint: Member must not be null");
         var (pool, user) = ManagementInput.FindUser(pools, users, input);
         var written = PoolRules.CheckWritable(pool, changes, updating: true, admin: true);
-        var attributes = new Dictionary<string, string>(user.Attributes);
-        foreach (var (name, value) in written)
-        {
-            if (value.Length == 0)
-            {
-                attributes.Remove(name);
-            }
-            else
-            {
-                attributes[name] = value;
-            }
-        }
+        var attributes = UserAttributes.Merge(user.Attributes, written);
 
         // A new address is unverified unless the same call says otherwise.
         if (written.TryGetValue(UserAttributes.Email, out var email) && email != user.Email

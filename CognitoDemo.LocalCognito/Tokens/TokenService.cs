@@ -54,6 +54,21 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    /// <summary>
+    /// Checks only the RS256 signature with one key; issuer, audience, lifetime and claims are then
+    /// checked by the caller, each with the error message AWS gives for it.
+    /// </summary>
+    public static TokenValidationParameters SignatureOnly(SecurityKey key) => new()
+    {
+        IssuerSigningKey = key,
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        ValidateIssuer = false,
+        ValidateAudience = false,
+        ValidateLifetime = false,
+        RequireExpirationTime = false,
+        RequireSignedTokens = true,
+    };
+
     public static string Issuer(string baseUrl, string poolId) => $"{baseUrl}/{poolId}";
 
     /// <summary>A new sign-in: a new session with its refresh token, and the first ID and access tokens.</summary>
@@ -99,16 +114,7 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
             throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
         }
 
-        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
-        {
-            IssuerSigningKey = keys.Get(poolId, TokenUse.Access),
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-        }).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(token, SignatureOnly(keys.Get(poolId, TokenUse.Access))).ConfigureAwait(false);
 
         if (!result.IsValid
             || !Claim(jwt, Claims.TokenUse, TokenUse.Access)

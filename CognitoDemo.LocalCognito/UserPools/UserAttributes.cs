@@ -5,6 +5,26 @@ namespace CognitoDemo.LocalCognito.UserPools;
 /// <summary>Attribute names of Cognito's standard schema (OIDC standard claims plus Cognito's own).</summary>
 internal static class UserAttributes
 {
+    /// <summary>The attributes after an update: a blank value deletes the attribute (UpdateUserAttributes docs).</summary>
+    public static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> current,
+        IEnumerable<KeyValuePair<string, string>> changes)
+    {
+        var merged = new Dictionary<string, string>(current);
+        foreach (var (name, value) in changes)
+        {
+            if (value.Length == 0)
+            {
+                merged.Remove(name);
+            }
+            else
+            {
+                merged[name] = value;
+            }
+        }
+
+        return merged;
+    }
+
     public const string CustomPrefix = "custom:";
     public const string Sub = UserAttributeNames.Sub;
     public const string Email = UserAttributeNames.Email;

@@ -221,18 +221,7 @@ internal sealed class UserOperations(
                 "1 validation error detected: Value null at 'userAttributes' failed to satisfy constraint: Member must not be null");
         var (pool, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
         var written = PoolRules.CheckWritable(pool, changes, updating: true);
-        var attributes = new Dictionary<string, string>(user.Attributes);
-        foreach (var (name, value) in written)
-        {
-            if (value.Length == 0)
-            {
-                attributes.Remove(name);
-            }
-            else
-            {
-                attributes[name] = value;
-            }
-        }
+        var attributes = UserAttributes.Merge(user.Attributes, written);
 
         PoolRules.CheckRequired(pool, attributes);
         var emailChanged = written.TryGetValue(UserAttributes.Email, out var newEmail) && newEmail.Length > 0
