@@ -75,16 +75,7 @@ public sealed class CredentialsTests(CognitoDemoApp app) : IClassFixture<Cognito
         await using var own = new CognitoDemoApp();
         using var browser = own.Browser();
         await browser.SignedInUserAsync(own);
-        // An administrator removes the pool's roles, as SetIdentityPoolRoles does on AWS.
-        using (var admin = new HttpClient { BaseAddress = own.LocalCognitoUrl })
-        {
-            using var request = new StringContent(
-                $$$"""{"IdentityPoolId":"{{{new CognitoDemo.LocalCognito.IdentityPools.DefaultIdentityPoolOptions().IdentityPoolId}}}","Roles":{}}""");
-            request.Headers.ContentType = new("application/x-amz-json-1.1");
-            request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
-            using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
-            response.EnsureSuccessStatusCode();
-        }
+        await AwsMode.RemoveIdentityPoolRolesAsync(own.LocalCognitoUrl, new CognitoDemo.LocalCognito.IdentityPools.DefaultIdentityPoolOptions().IdentityPoolId);
 
         var page = await browser.GetAsync("/Credentials");
 

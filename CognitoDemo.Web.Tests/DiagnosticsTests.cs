@@ -16,6 +16,17 @@ public sealed class DiagnosticsTests
             r => r.GetAttribute("data-check")!,
             r => (r.GetAttribute("data-status")!, r.Children[2].TextContent));
 
+    /// <summary>A signed-in user on the app's real port, where the Hosted UI callback is registered.</summary>
+    private static async Task<Support.Browser> SignedInOnKestrelAsync(BrowserApp app)
+    {
+        var browser = new Support.Browser(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.Url });
+        var (username, email) = Journeys.NewUser("diag");
+        await browser.SignUpAsync(username, email);
+        await browser.ConfirmAsync(app, username, email);
+        await browser.SignInAsync(username);
+        return browser;
+    }
+
     private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseAsync(IDictionary<string, string?> settings)
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
@@ -33,12 +44,7 @@ public sealed class DiagnosticsTests
     public async Task InLocalModeEveryCheckPassesForASignedInUser()
     {
         await using var app = new BrowserApp();
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var browser = new Support.Browser(new HttpClient(handler) { BaseAddress = app.Url });
-        var (username, email) = Journeys.NewUser("diag");
-        await browser.SignUpAsync(username, email);
-        await browser.ConfirmAsync(app, username, email);
-        await browser.SignInAsync(username);
+        using var browser = await SignedInOnKestrelAsync(app);
 
         var page = await browser.GetAsync("/diagnostics");
 
@@ -114,20 +120,8 @@ public sealed class DiagnosticsTests
     public async Task IdentityPoolWithoutARoleIsExplainedForASignedInUser()
     {
         await using var app = new BrowserApp();
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var browser = new Support.Browser(new HttpClient(handler) { BaseAddress = app.Url });
-        var (username, email) = Journeys.NewUser("diag");
-        await browser.SignUpAsync(username, email);
-        await browser.ConfirmAsync(app, username, email);
-        await browser.SignInAsync(username);
-        using (var admin = new HttpClient { BaseAddress = app.LocalCognitoUrl })
-        {
-            using var request = new StringContent(
-                $$$"""{"IdentityPoolId":"{{{new CognitoDemo.LocalCognito.IdentityPools.DefaultIdentityPoolOptions().IdentityPoolId}}}","Roles":{}}""");
-            request.Headers.ContentType = new("application/x-amz-json-1.1");
-            request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
-            (await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        }
+        using var browser = await SignedInOnKestrelAsync(app);
+        await AwsMode.RemoveIdentityPoolRolesAsync(app.LocalCognitoUrl, new CognitoDemo.LocalCognito.IdentityPools.DefaultIdentityPoolOptions().IdentityPoolId);
 
         var checks = Checks(await browser.GetAsync("/diagnostics"));
 

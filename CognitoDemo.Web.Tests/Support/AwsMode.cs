@@ -39,6 +39,17 @@ public static class AwsMode
         return localCognito;
     }
 
+    /// <summary>An administrator removes an identity pool's roles, as SetIdentityPoolRoles with no roles does on AWS.</summary>
+    public static async Task RemoveIdentityPoolRolesAsync(Uri localCognito, string identityPoolId)
+    {
+        using var admin = new HttpClient { BaseAddress = localCognito };
+        using var request = new StringContent($$$"""{"IdentityPoolId":"{{{identityPoolId}}}","Roles":{}}""");
+        request.Headers.ContentType = new("application/x-amz-json-1.1");
+        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
+        using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
