@@ -10,6 +10,7 @@ public sealed class SecretHashTests : IDisposable
 {
     private const string Missing = "Client cognitodemowebclient000001 is configured with secret but SECRET_HASH was not received";
     private const string Mismatch = "Unable to verify secret hash for client cognitodemowebclient000001";
+    private const string NotExpected = "App client cognitodemopublicclient001 is not configured for secret but secret hash was received";
     private readonly LocalCognitoApp _app = new();
 
     public void Dispose() => _app.Dispose();
@@ -114,5 +115,43 @@ public sealed class SecretHashTests : IDisposable
     public async Task PublicClientNeedsNoSecretHash()
     {
         Assert.Null((await _app.SignUpAsync("wanda")).Type);
+    }
+
+    [Theory]
+    [MemberData(nameof(MemberOperations))]
+    public async Task SecretHashForAClientWithoutASecretIsRefused(string operation)
+    {
+        var body = new
+        {
+            ClientId = LocalCognitoApp.PublicClientId,
+            Username = "wanda",
+            SecretHash = Users.SecretHash("wanda"),
+            Password = operation is "SignUp" or "ConfirmForgotPassword" ? Users.Password : null,
+            ConfirmationCode = operation is "ConfirmSignUp" or "ConfirmForgotPassword" ? "123456" : null,
+            UserAttributes = operation == "SignUp" ? Users.Attributes("wanda@example.com", null) : null,
+        };
+
+        (await _app.CallAsync(operation, body)).AssertError("InvalidParameterException", NotExpected);
+        Assert.Empty((System.Text.Json.Nodes.JsonArray)await _app.GetJsonAsync("/mailbox/messages"));
+    }
+
+    [Fact]
+    public async Task SignInWithASecretHashForAClientWithoutASecretIsRefused()
+    {
+        await _app.SignUpConfirmedAsync("wanda");
+
+        var answer = await _app.CallAsync("InitiateAuth", new
+        {
+            ClientId = LocalCognitoApp.PublicClientId,
+            AuthFlow = "USER_SRP_AUTH",
+            AuthParameters = new Dictionary<string, string>
+            {
+                ["USERNAME"] = "wanda",
+                ["SRP_A"] = Cognito.Srp.SrpClientSession.Create().PublicValueHex,
+                ["SECRET_HASH"] = Users.SecretHash("wanda"),
+            },
+        });
+
+        answer.AssertError("InvalidParameterException", NotExpected);
     }
 }

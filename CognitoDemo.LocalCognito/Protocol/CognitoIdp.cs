@@ -106,4 +106,11 @@ internal static class ErrorMessages
 
     public static string SecretHashMissing(string clientId) =>
         $"Client {clientId} is configured with secret but SECRET_HASH was not received";
+
+    /// <summary>
+    /// AWS's answer (InvalidParameterException) to a SECRET_HASH sent for a client without a secret, as
+    /// reported in pmill/aws-cognito pull request #23 (2019); the AWS docs do not list it.
+    /// </summary>
+    public static string SecretHashNotExpected(string clientId) =>
+        $"App client {clientId} is not configured for secret but secret hash was received";
 }

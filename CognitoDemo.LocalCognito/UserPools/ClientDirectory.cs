@@ -21,11 +21,18 @@ internal sealed class ClientDirectory(PoolStore pools)
     /// <summary>
     /// For a client with a secret, SECRET_HASH must be present and match one of the user names the
     /// request may have been hashed with (what the caller typed, or the canonical name); protocol doc 4.
+    /// A client without a secret refuses any SECRET_HASH, so an app configured with a secret its client
+    /// does not have is told so instead of working by accident.
     /// </summary>
     public static void CheckSecretHash(AppClient client, string? secretHash, params ReadOnlySpan<string?> usernames)
     {
         if (!client.HasSecret)
         {
+            if (!string.IsNullOrEmpty(secretHash))
+            {
+                throw AwsServiceException.InvalidParameter(ErrorMessages.SecretHashNotExpected(client.Id));
+            }
+
             return;
         }
 
