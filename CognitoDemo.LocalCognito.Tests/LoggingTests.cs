@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CognitoDemo.LocalCognito.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,7 +9,7 @@ namespace CognitoDemo.LocalCognito.Tests;
 public sealed class LoggingTests : IDisposable
 {
     private readonly LocalCognitoApp _app = new();
-    private readonly RecordingProvider _logs = new();
+    private readonly LogRecorder _logs = new();
     private readonly WebApplicationFactory<Program> _logged;
 
     public LoggingTests() =>
@@ -57,29 +56,5 @@ public sealed class LoggingTests : IDisposable
 
         Assert.All(lines.Where(l => l.Message.Contains(LocalCognitoApp.WebClientSecret, StringComparison.Ordinal)),
             l => Assert.EndsWith(".DefaultPool", l.Category, StringComparison.Ordinal));
-    }
-
-    private sealed record Line(string Category, string Message);
-
-    private sealed class RecordingProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<Line> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(string category, ConcurrentQueue<Line> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-                Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(new Line(category, formatter(state, exception) + exception));
-        }
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CognitoDemo.LocalCognito.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CognitoDemo.LocalCognito.Tests;
 
@@ -59,9 +60,12 @@ public sealed class StandaloneTests : IDisposable
     public async Task HostAppCanStartLocalCognitoInProcessOnItsOwnPort()
     {
         var ct = TestContext.Current.CancellationToken;
-        // The host's own --urls must not leak into Local Cognito: LocalCognito:Url wins.
+        var logs = new LogRecorder();
+        // The host's own --urls and ports (ASPNETCORE_HTTP_PORTS in the container) must not leak into
+        // Local Cognito, nor be warned about: LocalCognito:Url wins.
         await using var app = LocalCognitoHost.Create(
-            ["--urls", "http://127.0.0.1:1", "--LocalCognito:Url", "http://127.0.0.1:0", "--LocalCognito:DataPath", _dataPath]);
+            ["--urls", "http://127.0.0.1:1", "--http_ports", "8080", "--LocalCognito:Url", "http://127.0.0.1:0", "--LocalCognito:DataPath", _dataPath],
+            builder => builder.Logging.AddProvider(logs));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
@@ -70,6 +74,8 @@ public sealed class StandaloneTests : IDisposable
         var jwks = JsonNode.Parse(await http.GetStringAsync("/us-west-2_LocalPool/.well-known/jwks.json", ct))!;
 
         Assert.DoesNotContain(":1/", address + "/", StringComparison.Ordinal);
+        Assert.DoesNotContain(":8080", address, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("Overriding", StringComparison.Ordinal));
         Assert.Equal(2, jwks["keys"]!.AsArray().Count);
         await app.StopAsync(ct);
     }

@@ -48,7 +48,7 @@ public static class LocalCognitoHost
         var url = builder.Configuration[$"{LocalCognitoOptions.SectionName}:{nameof(LocalCognitoOptions.Url)}"];
         if (!string.IsNullOrEmpty(url))
         {
-            builder.WebHost.UseUrls(url);
+            ListenOnlyOn(builder.WebHost, url);
         }
         else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
                  && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -62,6 +62,16 @@ public static class LocalCognitoHost
         app.UseCors(CorsPolicy);
         app.MapLocalCognito();
         return app;
+    }
+
+    /// <summary>
+    /// Listens on <paramref name="url"/> alone. ASPNETCORE_HTTP_PORTS (set in the container for the web
+    /// app that hosts Local Cognito) is not Local Cognito's, so it is cleared rather than warned about.
+    /// </summary>
+    public static IWebHostBuilder ListenOnlyOn(IWebHostBuilder webHost, string url)
+    {
+        ArgumentNullException.ThrowIfNull(webHost);
+        return webHost.UseUrls(url).UseSetting(WebHostDefaults.HttpPortsKey, "").UseSetting(WebHostDefaults.HttpsPortsKey, "");
     }
 
     /// <summary>Registers Local Cognito's services, bound to the <c>LocalCognito</c> configuration section.</summary>

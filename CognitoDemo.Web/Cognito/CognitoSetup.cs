@@ -40,7 +40,7 @@ public static class CognitoSetup
                 ["Cognito:HostedUiDomain"] = url.ToString().TrimEnd('/'),
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
-            builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, local,
+            builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, url, local,
                 services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>()));
         }
         else

@@ -4,9 +4,11 @@ namespace CognitoDemo.Web.Cognito;
 
 /// <summary>
 /// Local mode: runs Local Cognito inside this process on its own port, configured from this app's
-/// <c>LocalCognito</c> section, started before the site serves its first request.
+/// <c>LocalCognito</c> section, started before the site serves its first request. It listens on
+/// <paramref name="url"/> and is reached at <paramref name="reachedAt"/> (localhost when it listens on
+/// every interface, as in the container).
 /// </summary>
-public sealed partial class LocalCognitoLauncher(Uri url, IConfigurationSection settings, TimeProvider time,
+public sealed partial class LocalCognitoLauncher(Uri url, Uri reachedAt, IConfigurationSection settings, TimeProvider time,
     ILogger<LocalCognitoLauncher> logger)
     : IHostedService, IAsyncDisposable
 {
@@ -16,13 +18,13 @@ public sealed partial class LocalCognitoLauncher(Uri url, IConfigurationSection 
     {
         _localCognito = LocalCognitoHost.Create([], builder =>
         {
-            builder.WebHost.UseUrls(url.ToString());
+            LocalCognitoHost.ListenOnlyOn(builder.WebHost, url.ToString());
             builder.Configuration.AddInMemoryCollection(settings.AsEnumerable());
             // One clock for the app and its Cognito, so tests can move both (code expiry, lockout, token lifetimes).
             builder.Services.AddSingleton(time);
         });
         await _localCognito.StartAsync(cancellationToken).ConfigureAwait(false);
-        LogStarted(logger, url);
+        LogStarted(logger, reachedAt);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
