@@ -40,6 +40,19 @@ public sealed class DiagnosticsTests
         return Checks(page);
     }
 
+    /// <summary>Diagnostics for a user signed in through the app, with an identity pool an administrator created in the emulator.</summary>
+    private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseSignedInAsync(Func<Uri, Task<string>> createIdentityPool)
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        var identityPoolId = await createIdentityPool(emulatorUrl);
+        await using var app = new AwsModeApp(emulatorUrl, new Dictionary<string, string?> { ["Cognito:IdentityPoolId"] = identityPoolId });
+        using var browser = app.Browser();
+        await browser.SignedInUserAsync(app);
+        return Checks(await browser.GetAsync("/diagnostics"));
+    }
+
     [Fact]
     public async Task InLocalModeEveryCheckPassesForASignedInUser()
     {
@@ -71,6 +84,73 @@ public sealed class DiagnosticsTests
 
         Assert.Equal("Problem", checks["Client secret"].Status);
         Assert.Contains("is not this app client's secret", checks["Client secret"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecretConfiguredForAClientWithoutOneIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?> { ["Cognito:ClientId"] = new DefaultPoolOptions().PublicClientId });
+
+        Assert.Equal("Problem", checks["Client secret"].Status);
+        Assert.Contains("the app client was created without a secret: remove Cognito:ClientSecret", checks["Client secret"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClientWithoutASecretAndNoneConfiguredPasses()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?>
+        {
+            ["Cognito:ClientId"] = new DefaultPoolOptions().PublicClientId,
+            ["Cognito:ClientSecret"] = "",
+        });
+
+        Assert.Equal("Ok", checks["Client secret"].Status);
+        Assert.Contains("has no secret, and none is configured", checks["Client secret"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PoolInAnotherRegionThanTheConfiguredOneIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?> { ["Cognito:Region"] = "eu-west-2" });
+
+        Assert.Equal("Problem", checks["Pool ids and region"].Status);
+        Assert.Contains("Cognito:UserPoolId 'us-west-2_LocalPool' is in region us-west-2 but Cognito:Region is eu-west-2",
+            checks["Pool ids and region"].Text, StringComparison.Ordinal);
+        Assert.Contains("Set Cognito:Region to us-west-2 or leave it out", checks["Pool ids and region"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IdentityPoolInAnotherRegionIsExplained()
+    {
+        var checks = await DiagnoseAsync(new Dictionary<string, string?>
+        {
+            ["Cognito:IdentityPoolId"] = "eu-west-1:11111111-1111-4111-8111-111111111111",
+        });
+
+        Assert.Equal("Problem", checks["Pool ids and region"].Status);
+        Assert.Contains("is in region eu-west-1 but the app calls Cognito in us-west-2", checks["Pool ids and region"].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IdentityPoolWhoseProviderListsAnotherAppClientIsExplainedForASignedInUser()
+    {
+        var checks = await DiagnoseSignedInAsync(emulator => AwsMode.CreateIdentityPoolAsync(emulator,
+            "cognito-idp.us-west-2.amazonaws.com/us-west-2_LocalPool", new DefaultPoolOptions().PublicClientId));
+
+        Assert.Equal("Problem", checks["Identity pool"].Status);
+        Assert.Contains("lists another app client: add app client cognitodemowebclient000001 to it", checks["Identity pool"].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Identity pool role", checks.Keys);
+    }
+
+    [Fact]
+    public async Task IdentityPoolWithAnotherUserPoolAsItsProviderIsExplainedForASignedInUser()
+    {
+        var checks = await DiagnoseSignedInAsync(emulator => AwsMode.CreateIdentityPoolAsync(emulator,
+            "cognito-idp.us-west-2.amazonaws.com/us-west-2_AnotherPool", new DefaultPoolOptions().WebClientId));
+
+        Assert.Equal("Problem", checks["Identity pool"].Status);
+        Assert.Contains("has no Cognito provider for this user pool: add cognito-idp.us-west-2.amazonaws.com/us-west-2_LocalPool",
+            checks["Identity pool"].Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,19 +12,6 @@ namespace CognitoDemo.Web.Tests;
 /// </summary>
 public sealed class ModeTests
 {
-    /// <summary>Signs up, confirms with the code from the emulator's mailbox and signs in, through the app's pages.</summary>
-    private static async Task<Page> SignedInThroughAsync(Support.Browser browser, Uri emulatorUrl)
-    {
-        var (username, email) = Journeys.NewUser();
-        await browser.SignUpAsync(username, email);
-        using var mailbox = new HttpClient { BaseAddress = emulatorUrl };
-        var json = await mailbox.GetStringAsync(new Uri($"mailbox/messages?to={email}", UriKind.Relative), TestContext.Current.CancellationToken);
-        var code = System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("code").GetString()!;
-        await browser.SubmitAsync(await browser.GetAsync($"/Account/Confirm?username={username}"),
-            new Dictionary<string, string> { ["Input.Code"] = code });
-        return await browser.SignInAsync(username);
-    }
-
     [Fact]
     public async Task AwsModeAgainstASeparateEmulatorRunsTheWholeJourney()
     {
@@ -34,10 +21,10 @@ public sealed class ModeTests
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
 
-        var home = await SignedInThroughAsync(browser, emulatorUrl);
+        await browser.SignedInUserAsync(app);
+        var home = await browser.GetAsync("/");
         var profile = await browser.GetAsync("/Profile");
 
-        Assert.Equal("/", home.Path);
         Assert.Equal("AWS — region us-west-2, user pool us-west-2_LocalPool.", home.TestId("mode-banner"));
         Assert.Equal("Lisbon", profile.TestId("location"));
     }
@@ -64,7 +51,7 @@ public sealed class ModeTests
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
-        await SignedInThroughAsync(browser, emulatorUrl);
+        await browser.SignedInUserAsync(app);
         var page = await browser.GetAsync("/Credentials");
 
         Assert.Contains("No identity pool is configured. Set Cognito:IdentityPoolId", page.FormErrors, StringComparison.Ordinal);
@@ -89,12 +76,61 @@ public sealed class ModeTests
     {
         using var app = new AwsModeApp(new Uri("http://127.0.0.1:1/"), new Dictionary<string, string?>
         {
-            ["Cognito:Region"] = "eu-west-2",
+            ["Cognito:Region"] = "Oregon",
+            ["Cognito:ClientId"] = "",
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
-        Assert.Contains(error.Failures, f => f.Contains("is in region us-west-2 but Cognito:Region is eu-west-2", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Cognito:Region must be an AWS region such as 'us-west-2', but was 'Oregon'", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Cognito:ClientId must be set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PoolInAnotherRegionStartsTheAppAndIsLoggedOnce()
+    {
+        var logs = new LogCapture();
+        using var app = new LoggedAwsModeApp(logs, new Dictionary<string, string?> { ["Cognito:Region"] = "eu-west-2" });
+
+        using var client = app.CreateClient();
+
+        Assert.Single(logs.Lines, l => l.Contains(
+            "Configuration problem: Cognito:UserPoolId 'us-west-2_LocalPool' is in region us-west-2 but Cognito:Region is eu-west-2",
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WrongClientSecretIsNamedOnSignInAndTheUserNameKept()
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-wrong-secret-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var app = new AwsModeApp(emulatorUrl, new Dictionary<string, string?> { ["Cognito:ClientSecret"] = "notthesecretnotthesecretnotthesecret" });
+        using var browser = app.Browser();
+
+        var page = await browser.SignInAsync("anyone", "any password");
+
+        Assert.Equal("/Account/SignIn", page.Path);
+        Assert.Contains("client secret (Cognito:ClientSecret) is missing or does not match", page.FormErrors, StringComparison.Ordinal);
+        Assert.Equal("anyone", page.Document.QuerySelector("input[name='Input.Username']")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task SecretForAClientWithoutOneIsNamedOnSignUpAndNothingIsLost()
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-public-client-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var app = new AwsModeApp(emulatorUrl, new Dictionary<string, string?> { ["Cognito:ClientId"] = new DefaultPoolOptions().PublicClientId });
+        using var browser = app.Browser();
+        var (username, email) = Journeys.NewUser();
+
+        var page = await browser.SignUpAsync(username, email);
+
+        Assert.Equal("/Account/SignUp", page.Path);
+        Assert.Contains("configured with a client secret, but its Cognito app client has none", page.FormErrors, StringComparison.Ordinal);
+        Assert.Equal(username, page.Document.QuerySelector("input[name='Input.Username']")?.GetAttribute("value"));
+        Assert.Equal(email, page.Document.QuerySelector("input[name='Input.Email']")?.GetAttribute("value"));
     }
 
     [Fact]
@@ -144,7 +180,8 @@ public sealed class ModeTests
     public async Task LocalCognitoListeningOnEveryInterfaceIsReachedAtLocalhost()
     {
         var port = AwsMode.FreePort();
-        await using var app = new EveryInterfaceApp(port);
+        var logs = new LogCapture();
+        await using var app = new EveryInterfaceApp(port, logs);
         using var browser = app.Browser();
         var (username, email) = Journeys.NewUser();
 
@@ -152,15 +189,23 @@ public sealed class ModeTests
 
         Assert.Equal("/Account/Confirm", confirm.Path);
         Assert.Equal($"http://localhost:{port}/mailbox", confirm.Document.QuerySelector("[data-testid='mode-banner'] a")?.GetAttribute("href"));
+        Assert.Single(logs.Lines, l => l.Contains($"Local Cognito is running at http://localhost:{port}/; every code it sends is in its mailbox at http://localhost:{port}/mailbox",
+            StringComparison.Ordinal));
     }
 
     /// <summary>As in the container: Local Cognito bound to 0.0.0.0.</summary>
-    private sealed class EveryInterfaceApp(int port) : CognitoDemoApp
+    private sealed class EveryInterfaceApp(int port, LogCapture logs) : CognitoDemoApp
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["LocalCognito:Url"] = $"http://0.0.0.0:{port}",
         };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 
     private sealed class LimitedApp : CognitoDemoApp
@@ -169,6 +214,17 @@ public sealed class ModeTests
         {
             ["RateLimits:AccountPermitLimit"] = "2",
         };
+    }
+
+    private sealed class LoggedAwsModeApp(LogCapture logs, IDictionary<string, string?> extra) : CognitoDemoApp
+    {
+        protected override IDictionary<string, string?> Settings => AwsModeApp.SettingsFor(new Uri("http://127.0.0.1:1/"), extra);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 
     private sealed class LoggedApp(LogCapture logs) : CognitoDemoApp

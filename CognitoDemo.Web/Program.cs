@@ -2,6 +2,7 @@ using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Web;
 using Microsoft.Extensions.Options;
 using CognitoDemo.Web.Cognito;
+using CognitoDemo.Web.Diagnostics;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ var rateLimits = builder.Configuration.GetSection("RateLimits").Get<RateLimits>(
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));
 
 var app = builder.Build();
+app.LogConfigurationProblems();
 
 app.UseProductionHosting();
 

@@ -17,10 +17,27 @@ public sealed class CognitoOptionsValidatorTests
     public void TypicalConfigurationIsValid() => Assert.Empty(Failures(_ => { }));
 
     [Fact]
-    public void PoolInAnotherRegionThanRegionIsExplained() =>
+    public void PoolInAnotherRegionThanRegionDoesNotStopStartUpButIsExplained()
+    {
+        var options = Clients.Options();
+        options.UserPoolId = "eu-west-2_x";
+
+        Assert.Empty(Failures(o => o.UserPoolId = "eu-west-2_x"));
         Assert.Equal(
-            ["Cognito:UserPoolId 'eu-west-2_x' is in region eu-west-2 but Cognito:Region is us-west-2; set Region to the pool's region or leave it out."],
-            Failures(o => o.UserPoolId = "eu-west-2_x"));
+            ["Cognito:UserPoolId 'eu-west-2_x' is in region eu-west-2 but Cognito:Region is us-west-2: the app calls Cognito in us-west-2, " +
+             "where this pool does not exist. Set Cognito:Region to eu-west-2 or leave it out (the pool id names its region)."],
+            RegionConsistency.Problems(options));
+    }
+
+    [Fact]
+    public void RegionsThatAgreeHaveNoProblem()
+    {
+        var options = Clients.Options();
+        options.IdentityPoolId = "us-west-2:1699ebc0-7900-4099-b910-2df94f52a030";
+        options.Region = null;
+
+        Assert.Empty(RegionConsistency.Problems(options));
+    }
 
     [Fact]
     public void MissingClientIdSaysWhereToFindIt() =>
@@ -42,9 +59,16 @@ public sealed class CognitoOptionsValidatorTests
     }
 
     [Fact]
-    public void IdentityPoolInAnotherRegionIsExplained() =>
-        Assert.Contains("not in region us-west-2",
-            Assert.Single(Failures(o => o.IdentityPoolId = "eu-west-1:1699ebc0-7900-4099-b910-2df94f52a030")), StringComparison.Ordinal);
+    public void IdentityPoolInAnotherRegionIsExplained()
+    {
+        var options = Clients.Options();
+        options.Region = null;
+        options.IdentityPoolId = "eu-west-1:1699ebc0-7900-4099-b910-2df94f52a030";
+
+        Assert.Empty(Failures(o => o.IdentityPoolId = options.IdentityPoolId));
+        Assert.Contains("is in region eu-west-1 but the app calls Cognito in us-west-2",
+            Assert.Single(RegionConsistency.Problems(options)), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void EveryProblemIsListedAtOnce() =>

@@ -130,13 +130,13 @@ public sealed class ResilienceTests
     {
         await using var services = Services(RecordingHandler.Answering("{}"), new Dictionary<string, string?>
         {
-            ["Region"] = "us-west-2",
+            ["Region"] = "Oregon",
             ["UserPoolId"] = "eu-west-2_AbC123xyz",
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<CognitoOptions>>().Value);
 
-        Assert.Contains(error.Failures, f => f.Contains("is in region eu-west-2 but Cognito:Region is us-west-2", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Cognito:Region must be an AWS region", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Cognito:ClientId must be set", StringComparison.Ordinal));
     }
 }

@@ -5,7 +5,8 @@ namespace CognitoDemo.Cognito.Configuration;
 
 /// <summary>
 /// Checks <see cref="CognitoOptions"/> at start-up and lists every problem as "X must be …, but was …"
-/// with how to fix it. Formats are those of the AWS models (protocol doc, sections 2 and 7).
+/// with how to fix it. Formats are those of the AWS models (protocol doc, sections 2 and 7). Ids that
+/// are well formed but name different regions are not refused here: see <see cref="RegionConsistency"/>.
 /// </summary>
 public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOptions>
 {
@@ -14,10 +15,8 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        var regionValid = options.Region is not { Length: > 0 } || RegionPattern().IsMatch(options.Region);
-        if (!regionValid)
+        if (options.Region is { Length: > 0 } region && !RegionPattern().IsMatch(region))
         {
-            var region = options.Region;
             failures.Add($"Cognito:Region must be an AWS region such as 'us-west-2', but was '{region}'.");
         }
 
@@ -28,13 +27,6 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
         else if (!UserPoolIdPattern().IsMatch(options.UserPoolId))
         {
             failures.Add($"Cognito:UserPoolId must look like '{{region}}_{{id}}' (e.g. 'us-west-2_AbC123xyz'), but was '{options.UserPoolId}'.");
-        }
-        else if (regionValid && options.Region is { Length: > 0 } configured
-                 && !options.UserPoolId.StartsWith(configured + "_", StringComparison.Ordinal))
-        {
-            var poolRegion = options.UserPoolId[..options.UserPoolId.IndexOf('_', StringComparison.Ordinal)];
-            failures.Add($"Cognito:UserPoolId '{options.UserPoolId}' is in region {poolRegion} but Cognito:Region is {configured}; " +
-                         "set Region to the pool's region or leave it out.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId))
@@ -52,17 +44,9 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
             failures.Add($"Cognito:ClientSecret must be 24–64 letters, digits, '_' or '+', but was {secret.Length} characters of another form.");
         }
 
-        if (options.IdentityPoolId is { Length: > 0 } identityPool)
+        if (options.IdentityPoolId is { Length: > 0 } identityPool && !IdentityPoolIdPattern().IsMatch(identityPool))
         {
-            if (!IdentityPoolIdPattern().IsMatch(identityPool))
-            {
-                failures.Add($"Cognito:IdentityPoolId must look like '{{region}}:{{guid}}', but was '{identityPool}'.");
-            }
-            else if (regionValid && options.EffectiveRegion is { } effective
-                     && !identityPool.StartsWith(effective + ":", StringComparison.Ordinal))
-            {
-                failures.Add($"Cognito:IdentityPoolId '{identityPool}' is not in region {effective}; identity pools only accept user pools of their own region.");
-            }
+            failures.Add($"Cognito:IdentityPoolId must look like '{{region}}:{{guid}}', but was '{identityPool}'.");
         }
 
         if (options.ServiceUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))

@@ -3,28 +3,31 @@ using Microsoft.AspNetCore.Builder;
 
 namespace CognitoDemo.Web.Tests.Support;
 
-/// <summary>The app configured like for a real pool, with Cognito:ServiceUrl naming an emulator started on its own.</summary>
-public sealed class AwsModeApp(Uri serviceUrl, IDictionary<string, string?>? extra = null) : CognitoDemoApp
+/// <summary>
+/// The app configured like for a real pool, with Cognito:ServiceUrl naming an emulator started on its
+/// own (whose mailbox <see cref="CognitoDemoApp.LatestCodeAsync"/> then reads).
+/// </summary>
+public sealed class AwsModeApp(Uri serviceUrl, IDictionary<string, string?>? extra = null) : CognitoDemoApp(serviceUrl)
 {
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = new Dictionary<string, string?>
-            {
-                ["Cognito:Region"] = "us-west-2",
-                ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
-                ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
-                ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
-                ["Cognito:ServiceUrl"] = serviceUrl.ToString(),
-            };
-            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-            {
-                settings[key] = value;
-            }
+    protected override IDictionary<string, string?> Settings => SettingsFor(LocalCognitoUrl, extra);
 
-            return settings;
+    /// <summary>The web client of Local Cognito's default pool, reached at <paramref name="serviceUrl"/>, with <paramref name="extra"/> over it.</summary>
+    public static IDictionary<string, string?> SettingsFor(Uri serviceUrl, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cognito:Region"] = "us-west-2",
+            ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
+            ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
+            ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
+            ["Cognito:ServiceUrl"] = serviceUrl.ToString(),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
+
+        return settings;
     }
 }
 
@@ -48,6 +51,24 @@ public static class AwsMode
         request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
         using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>An administrator creates an identity pool (guests off) whose one Cognito provider is <paramref name="providerName"/> with <paramref name="clientId"/>.</summary>
+    public static async Task<string> CreateIdentityPoolAsync(Uri localCognito, string providerName, string clientId)
+    {
+        using var admin = new HttpClient { BaseAddress = localCognito };
+        using var request = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            IdentityPoolName = "diagnostics",
+            AllowUnauthenticatedIdentities = false,
+            CognitoIdentityProviders = new[] { new { ProviderName = providerName, ClientId = clientId } },
+        }));
+        request.Headers.ContentType = new("application/x-amz-json-1.1");
+        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.CreateIdentityPool");
+        using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var created = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return created.RootElement.GetProperty("IdentityPoolId").GetString()!;
     }
 
     public static int FreePort()

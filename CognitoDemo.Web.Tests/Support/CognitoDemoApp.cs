@@ -21,8 +21,14 @@ public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.Cogn
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cognitodemo-web-tests-").FullName;
 
     public CognitoDemoApp()
+        : this(new Uri($"http://127.0.0.1:{FreePort()}/"))
     {
-        LocalCognitoUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+    }
+
+    /// <param name="localCognitoUrl">Where the Local Cognito this app uses (and its mailbox) is.</param>
+    protected CognitoDemoApp(Uri localCognitoUrl)
+    {
+        LocalCognitoUrl = localCognitoUrl;
     }
 
     public Uri LocalCognitoUrl { get; }

@@ -20,6 +20,12 @@ public static class CognitoErrorMessages
 
     public const string GenericSignInFailure = "Incorrect username or password.";
 
+    public const string ClientSecretMismatch =
+        "This site's client secret (Cognito:ClientSecret) is missing or does not match its Cognito app client; /diagnostics explains what to change.";
+
+    public const string ClientSecretNotExpected =
+        "This site is configured with a client secret, but its Cognito app client has none (Cognito:ClientSecret); /diagnostics explains what to change.";
+
     public const string LockedOut =
         "Too many failed attempts. Wait a minute before trying again (each further failure doubles the wait).";
 
@@ -63,15 +69,19 @@ public static class CognitoErrorMessages
             return new(null, LockedOut);
         }
 
+        // Cognito checks the client before it looks at the user, so saying so reveals nothing about accounts.
+        if (error.ErrorMessage.Contains("secret hash", StringComparison.OrdinalIgnoreCase)
+            || error.ErrorMessage.Contains("SECRET_HASH", StringComparison.Ordinal))
+        {
+            return new(null, ClientSecretMismatch);
+        }
+
         return task switch
         {
             UserTask.SignIn => new(null, GenericSignInFailure),
             UserTask.ChangePassword => new("CurrentPassword", "Your current password is not right."),
             UserTask.Confirm when error.ErrorMessage.Contains("CONFIRMED", StringComparison.OrdinalIgnoreCase) =>
                 new(null, "This account is already confirmed. You can sign in."),
-            _ when error.ErrorMessage.Contains("secret hash", StringComparison.OrdinalIgnoreCase)
-                   || error.ErrorMessage.Contains("SECRET_HASH", StringComparison.Ordinal) =>
-                new(null, "The app's client secret does not match its Cognito app client. Check Cognito:ClientSecret."),
             _ when error.ErrorMessage.Contains("revoked", StringComparison.OrdinalIgnoreCase)
                    || error.ErrorMessage.Contains("expired", StringComparison.OrdinalIgnoreCase) =>
                 new(null, "Your session has ended. Please sign in again."),
@@ -82,6 +92,11 @@ public static class CognitoErrorMessages
     private static UserMessage InvalidParameter(CognitoServiceException error, UserTask task)
     {
         var message = error.ErrorMessage;
+        if (message.Contains("not configured for secret", StringComparison.Ordinal))
+        {
+            return new(null, ClientSecretNotExpected);
+        }
+
         if (message.Contains("email", StringComparison.OrdinalIgnoreCase))
         {
             return new("Email", "Enter a valid e-mail address, like name@example.com.");

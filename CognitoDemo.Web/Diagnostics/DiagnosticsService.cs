@@ -43,9 +43,12 @@ public sealed class DiagnosticsService(
                 $"client secret {(_options.HasClientSecret ? "configured" : "not configured")}, identity pool " +
                 $"{(string.IsNullOrEmpty(_options.IdentityPoolId) ? "not configured" : _options.IdentityPoolId)}, Hosted UI domain " +
                 $"{(string.IsNullOrEmpty(_options.HostedUiDomain) ? "not configured" : _options.HostedUiDomain)}."),
-            new("Pool id and region", CheckStatus.Ok,
-                $"The user pool id {_options.UserPoolId} is in {_options.EffectiveRegion}, the region the app calls."),
         };
+        var regionProblems = RegionConsistency.Problems(_options);
+        checks.Add(regionProblems.Count == 0
+            ? new("Pool ids and region", CheckStatus.Ok,
+                $"The user pool{(string.IsNullOrEmpty(_options.IdentityPoolId) ? "" : " and identity pool")} are in {_options.EffectiveRegion}, the region the app calls.")
+            : new("Pool ids and region", CheckStatus.Problem, string.Join(" ", regionProblems)));
         using var http = httpClients.CreateClient(nameof(DiagnosticsService));
         http.Timeout = TimeSpan.FromSeconds(10);
         checks.Add(await CheckKeysAsync(http, issuer, cancellationToken).ConfigureAwait(false));
@@ -133,12 +136,18 @@ public sealed class DiagnosticsService(
                 "The app client has a secret, but none is configured: set Cognito:ClientSecret (user-secrets or an environment variable). " +
                 "Without it every call fails with \"Unable to verify secret hash\".");
         }
-        catch (CognitoServiceException e) when (e.ErrorMessage.Contains("secret hash", StringComparison.OrdinalIgnoreCase)
-                                                || e.ErrorMessage.Contains("secret", StringComparison.OrdinalIgnoreCase))
+        catch (CognitoServiceException e) when (e.Is(UserPoolErrors.InvalidParameter)
+                                                && e.ErrorMessage.Contains("not configured for secret", StringComparison.Ordinal))
         {
             return new(name, CheckStatus.Problem,
-                "Cognito could not verify the secret hash: Cognito:ClientSecret is not this app client's secret, or the client was " +
-                "created without a secret (then remove Cognito:ClientSecret). Cognito said: " + e.ErrorMessage);
+                "Cognito:ClientSecret is set, but the app client was created without a secret: remove Cognito:ClientSecret " +
+                "(or use an app client that has one). Cognito said: " + e.ErrorMessage);
+        }
+        catch (CognitoServiceException e) when (e.ErrorMessage.Contains("secret", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(name, CheckStatus.Problem,
+                "Cognito could not verify the secret hash: Cognito:ClientSecret is not this app client's secret. Copy it again " +
+                "(the stack's ClientSecretCommand output prints it). Cognito said: " + e.ErrorMessage);
         }
         catch (CognitoServiceException e) when (e.Is(UserPoolErrors.ResourceNotFound))
         {
@@ -201,6 +210,8 @@ public sealed class DiagnosticsService(
         }
     }
 
+    private string ProviderName => IdentityProviderNames.UserPool(_options.EffectiveRegion!, _options.UserPoolId!);
+
     private DiagnosticCheck ExplainIdentity(string name, CognitoException e) => e switch
     {
         CognitoServiceException s when s.Is(IdentityPoolErrors.ResourceNotFound) =>
@@ -209,9 +220,17 @@ public sealed class DiagnosticsService(
             new("Identity pool role", CheckStatus.Problem,
                 "The identity pool has no role for signed-in users, or the role's trust policy does not trust cognito-identity.amazonaws.com " +
                 $"for this pool (aud = {_options.IdentityPoolId}, amr = authenticated). Cognito said: {s.ErrorMessage}"),
+        CognitoServiceException s when s.Is(IdentityPoolErrors.NotAuthorized) && s.ErrorMessage.Contains("audience", StringComparison.OrdinalIgnoreCase) =>
+            new(name, CheckStatus.Problem,
+                $"The identity pool's provider {ProviderName} lists another app client: add app client {_options.ClientId} to it " +
+                $"(identity pool → user access → Cognito user pool provider). Cognito said: {s.ErrorMessage}"),
+        CognitoServiceException s when s.Is(IdentityPoolErrors.NotAuthorized) && s.ErrorMessage.Contains("provider", StringComparison.OrdinalIgnoreCase) =>
+            new(name, CheckStatus.Problem,
+                $"The identity pool has no Cognito provider for this user pool: add {ProviderName} with app client {_options.ClientId} " +
+                $"(identity pool → user access → Cognito user pool provider). Cognito said: {s.ErrorMessage}"),
         CognitoServiceException s when s.Is(IdentityPoolErrors.NotAuthorized) =>
             new(name, CheckStatus.Problem,
-                $"The identity pool refused this user pool's token: its Cognito provider must be {IdentityProviderNames.UserPool(_options.EffectiveRegion!, _options.UserPoolId!)} " +
+                $"The identity pool refused this user pool's token: its Cognito provider must be {ProviderName} " +
                 $"with app client {_options.ClientId}. Cognito said: {s.ErrorMessage}"),
         CognitoServiceException s => new(name, CheckStatus.Problem, $"The identity pool refused the request ({s.ErrorCode}): {s.ErrorMessage}"),
         _ => new(name, CheckStatus.Problem, $"Cognito Identity could not be reached: {e.Message}"),
