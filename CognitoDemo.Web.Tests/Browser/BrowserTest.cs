@@ -1,3 +1,4 @@
+using CognitoDemo.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CognitoDemo.Web.Tests.Browser;
@@ -9,7 +10,7 @@ namespace CognitoDemo.Web.Tests.Browser;
 /// </summary>
 public abstract class BrowserTest(ChromiumFixture chromium, BrowserApp app) : IAsyncLifetime
 {
-    public static readonly string FailureFolder = Path.Combine(RepositoryRoot(), "artifacts", "browser-failures");
+    public static readonly string FailureFolder = Path.Combine(Repository.Root, "artifacts", "browser-failures");
 
     private readonly List<string> _problems = [];
 
@@ -73,17 +74,6 @@ public abstract class BrowserTest(ChromiumFixture chromium, BrowserApp app) : IA
     }
 
     protected void AssertNoProblems() => Assert.True(_problems.Count == 0, string.Join('\n', _problems));
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CognitoDemo.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CognitoDemo.sln not found above the test binaries.");
-    }
 
     private static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
 }

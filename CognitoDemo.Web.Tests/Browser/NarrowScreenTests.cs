@@ -17,7 +17,7 @@ public sealed class NarrowScreenTests(ChromiumFixture chromium, BrowserApp app) 
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scrollWidth, clientWidth) = (widths[0], widths[1]);
         Assert.True(scrollWidth <= clientWidth, $"{name}: content is {scrollWidth}px wide on a {clientWidth}px screen");
-        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var folder = Path.Combine(Repository.Root, "docs", "screenshots");
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
