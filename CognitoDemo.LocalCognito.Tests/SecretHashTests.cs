@@ -20,9 +20,9 @@ public sealed class SecretHashTests : IDisposable
         "SignUp", "ConfirmSignUp", "ResendConfirmationCode", "ForgotPassword", "ConfirmForgotPassword",
     };
 
-    private static object Body(string operation, string? secretHash) => new
+    private static object Body(string operation, string? secretHash, string clientId = LocalCognitoApp.WebClientId) => new
     {
-        ClientId = LocalCognitoApp.WebClientId,
+        ClientId = clientId,
         Username = "wanda",
         SecretHash = secretHash,
         Password = operation is "SignUp" or "ConfirmForgotPassword" ? Users.Password : null,
@@ -121,15 +121,7 @@ public sealed class SecretHashTests : IDisposable
     [MemberData(nameof(MemberOperations))]
     public async Task SecretHashForAClientWithoutASecretIsRefused(string operation)
     {
-        var body = new
-        {
-            ClientId = LocalCognitoApp.PublicClientId,
-            Username = "wanda",
-            SecretHash = Users.SecretHash("wanda"),
-            Password = operation is "SignUp" or "ConfirmForgotPassword" ? Users.Password : null,
-            ConfirmationCode = operation is "ConfirmSignUp" or "ConfirmForgotPassword" ? "123456" : null,
-            UserAttributes = operation == "SignUp" ? Users.Attributes("wanda@example.com", null) : null,
-        };
+        var body = Body(operation, Users.SecretHash("wanda"), LocalCognitoApp.PublicClientId);
 
         (await _app.CallAsync(operation, body)).AssertError("InvalidParameterException", NotExpected);
         Assert.Empty((System.Text.Json.Nodes.JsonArray)await _app.GetJsonAsync("/mailbox/messages"));
