@@ -100,6 +100,30 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task IssuerOtherThanTheAppExpectsIsExplainedAndSignInFailsWithWords()
+    {
+        var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
+        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
+        await using var proxy = await HostRewritingProxy.StartAsync(emulatorUrl);
+        await using var app = new AwsModeApp(proxy.Url);
+        using var browser = app.Browser();
+        var (username, email) = Journeys.NewUser("issuer");
+        await browser.SignUpAsync(username, email);
+        await browser.ConfirmAsync(app, username, email);
+
+        var checks = Checks(await browser.GetAsync("/diagnostics"));
+        var signIn = await browser.SignInAsync(username);
+
+        Assert.Equal("Problem", checks["Issuer"].Status);
+        Assert.Contains($"The pool says its issuer is {emulatorUrl}us-west-2_LocalPool, but the app expects {proxy.Url}us-west-2_LocalPool",
+            checks["Issuer"].Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signIn.Status);
+        Assert.Equal("/Account/SignIn", signIn.Path);
+        Assert.Contains("this site refused the ID token it sent", signIn.FormErrors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClientWithoutASecretAndNoneConfiguredPasses()
     {
         var checks = await DiagnoseAsync(new Dictionary<string, string?>

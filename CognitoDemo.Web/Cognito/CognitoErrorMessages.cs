@@ -20,6 +20,10 @@ public static class CognitoErrorMessages
 
     public const string GenericSignInFailure = "Incorrect username or password.";
 
+    public const string IdTokenRefused =
+        "Cognito accepted the sign-in, but this site refused the ID token it sent (its issuer, audience or signature is not " +
+        "what the site's configuration expects); /diagnostics checks that configuration.";
+
     public const string ClientSecretMismatch =
         "This site's client secret (Cognito:ClientSecret) is missing or does not match its Cognito app client; /diagnostics explains what to change.";
 

@@ -72,9 +72,15 @@ public sealed class NewPasswordModel(SrpAuthenticator srp, CognitoSession sessio
         {
             var challenge = new AuthChallenge(ChallengeNames.NewPasswordRequired, challengeSession, username, new Dictionary<string, string>());
             var result = await srp.CompleteNewPasswordAsync(challenge, Input.NewPassword, null, HttpContext.RequestAborted);
-            if (!result.IsSignedIn || !await session.SignInAsync(HttpContext, result.Tokens!))
+            if (!result.IsSignedIn)
             {
                 ModelState.AddModelError(string.Empty, "Cognito did not finish the sign-in. Please sign in again.");
+                return Page();
+            }
+
+            if (!await session.SignInAsync(HttpContext, result.Tokens!))
+            {
+                ModelState.AddModelError(string.Empty, CognitoErrorMessages.IdTokenRefused);
                 return Page();
             }
 

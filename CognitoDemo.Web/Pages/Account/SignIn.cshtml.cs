@@ -58,7 +58,7 @@ public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, C
             {
                 if (!await session.SignInAsync(HttpContext, result.Tokens!))
                 {
-                    ModelState.AddModelError(string.Empty, "Cognito's answer could not be verified (the ID token was refused). Please try again.");
+                    ModelState.AddModelError(string.Empty, CognitoErrorMessages.IdTokenRefused);
                     return Page();
                 }
 
