@@ -15,12 +15,13 @@ import {
   CodeMismatchException,
   UsernameExistsException,
   InvalidPasswordException,
+  InvalidParameterException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { startLocalCognito, latestCode } from './support/local-cognito.mjs';
 import { sdkClient, provisionSeedPool, secretHash } from './support/provision.mjs';
 
 describe('AWS SDK for JavaScript v3 against Local Cognito', () => {
-  let lc, client, pool, app;
+  let lc, client, pool, app, publicApp;
   const username = 'alice';
   const email = 'alice@example.com';
   const password = 'correct horse';
@@ -32,7 +33,7 @@ describe('AWS SDK for JavaScript v3 against Local Cognito', () => {
   before(async () => {
     lc = await startLocalCognito();
     client = sdkClient(lc.url);
-    ({ pool, confidential: app } = await provisionSeedPool(client, 'interop-sdk-v3'));
+    ({ pool, confidential: app, publicClient: publicApp } = await provisionSeedPool(client, 'interop-sdk-v3'));
   });
 
   after(async () => {
@@ -54,6 +55,16 @@ describe('AWS SDK for JavaScript v3 against Local Cognito', () => {
       client.send(new SignUpCommand({ ClientId: app.ClientId, Username: 'nohash', Password: password })),
       err => err instanceof NotAuthorizedException
         && err.message === `Client ${app.ClientId} is configured with secret but SECRET_HASH was not received`);
+  });
+
+  test('a SECRET_HASH sent for a client without a secret is refused as AWS is reported to refuse it', async () => {
+    await assert.rejects(
+      client.send(new SignUpCommand({
+        ClientId: publicApp.ClientId, SecretHash: hash('stray'), Username: 'stray', Password: password,
+        UserAttributes: [{ Name: 'email', Value: 'stray@example.com' }],
+      })),
+      err => err instanceof InvalidParameterException
+        && err.message === `App client ${publicApp.ClientId} is not configured for secret but secret hash was received`);
   });
 
   test('a password shorter than the policy is refused', async () => {
