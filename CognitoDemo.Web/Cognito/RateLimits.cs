@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CognitoDemo.Web.Cognito;
 
 /// <summary>
-/// Rate limits on the account pages (sign-in, sign-up, confirm, forgot password), per client address,
-/// so the app cannot be used to hammer Cognito. Bound from <c>RateLimits</c>.
+/// Rate limits on the pages that call Cognito on a visitor's request (sign-in, sign-up, confirm, forgot
+/// and reset password, diagnostics), per client address, so the app cannot be used to hammer Cognito.
+/// Bound from <c>RateLimits</c>.
 /// </summary>
 public sealed class RateLimits
 {
