@@ -28,8 +28,10 @@ RUN apt-get update \
     && chown "$APP_UID" /data
 WORKDIR /app
 COPY --from=build /app .
+# Logs are one JSON object per line (structured, for a log collector); no secret is ever logged.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    Logging__Console__FormatterName=json \
     LocalCognito__Url=http://0.0.0.0:9229 \
     LocalCognito__DataPath=/data/local-cognito.db \
     DataProtection__KeysPath=/data/keys

@@ -9,7 +9,7 @@ namespace CognitoDemo.Web.Tests.Container;
 /// what the Dockerfile does, read from the Dockerfile itself: the build stage's COPY lines make a build
 /// context of only the files they name (less what .dockerignore leaves out), its RUN lines restore and
 /// publish there, and the published app runs with the final stage's ENV (ports and /data moved to free
-/// ones) and passes the HEALTHCHECK command. A project the web app starts to need, but the Dockerfile
+/// ones), writes one JSON log object per line and passes the HEALTHCHECK command. A project the web app starts to need, but the Dockerfile
 /// does not copy, fails here. Not rehearsed: the base images, the final stage's apt-get, the USER.
 /// </summary>
 public sealed partial class DockerfileTests
@@ -81,6 +81,10 @@ public sealed partial class DockerfileTests
         var (healthExit, healthOutput) = await RunAsync("bash", ["-c", probe], app, new Dictionary<string, string>(), ct);
 
         Assert.True(healthExit == 0, $"HEALTHCHECK {probe} failed ({healthExit}): {healthOutput}");
+        var logLines = running.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(logLines);
+        Assert.All(logLines, line => Assert.True(
+            System.Text.Json.JsonDocument.Parse(line).RootElement.TryGetProperty("Category", out _), $"not a structured log line: {line}"));
         Assert.True(File.Exists(Path.Combine(data, "local-cognito.db")), "Local Cognito's data is not in the /data volume");
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(data, "keys"), "key-*.xml"));
     }
