@@ -29,10 +29,14 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app .
 # Logs are one JSON object per line (structured, for a log collector); no secret is ever logged.
+# Local Cognito's Hosted UI accepts the app on http://localhost:8080 (publish it on that port).
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Logging__Console__FormatterName=json \
     LocalCognito__Url=http://0.0.0.0:9229 \
+    LocalCognito__DefaultPool__CallbackUrls__0=http://localhost:8080/signin-oidc \
+    LocalCognito__DefaultPool__LogoutUrls__0=http://localhost:8080/signout-callback-oidc \
+    LocalCognito__DefaultPool__LogoutUrls__1=http://localhost:8080/ \
     LocalCognito__DataPath=/data/local-cognito.db \
     DataProtection__KeysPath=/data/keys
 # The image's unprivileged user; Local Cognito's data lives in /data (mount a volume to keep it).

@@ -9,7 +9,8 @@ namespace CognitoDemo.Web.Tests.Container;
 /// what the Dockerfile does, read from the Dockerfile itself: the build stage's COPY lines make a build
 /// context of only the files they name (less what .dockerignore leaves out), its RUN lines restore and
 /// publish there, and the published app runs with the final stage's ENV (ports and /data moved to free
-/// ones), writes one JSON log object per line and passes the HEALTHCHECK command. A project the web app starts to need, but the Dockerfile
+/// ones), writes one JSON log object per line, passes the HEALTHCHECK command and every /diagnostics
+/// check (the Hosted UI's callback included). A project the web app starts to need, but the Dockerfile
 /// does not copy, fails here. Not rehearsed: the base images, the final stage's apt-get, the USER.
 /// </summary>
 public sealed partial class DockerfileTests
@@ -70,7 +71,12 @@ public sealed partial class DockerfileTests
         var emulatorPort = AwsMode.FreePort();
         Assert.Equal("8080", environment["ASPNETCORE_HTTP_PORTS"]);
         environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["LocalCognito__Url"] = environment["LocalCognito__Url"].Replace(":9229", $":{emulatorPort}", StringComparison.Ordinal);
+        foreach (var key in environment.Keys.ToList())
+        {
+            environment[key] = environment[key].Replace(":8080", $":{port}", StringComparison.Ordinal)
+                .Replace(":9229", $":{emulatorPort}", StringComparison.Ordinal);
+        }
+
         var entrypoint = final.Instructions.Single(i => i.Instruction == "ENTRYPOINT").Arguments;
         var command = JsonArray().Matches(entrypoint).Select(m => m.Groups[1].Value).ToArray();
         var healthCheck = final.Instructions.Single(i => i.Instruction == "HEALTHCHECK").Arguments;
@@ -81,6 +87,12 @@ public sealed partial class DockerfileTests
         var (healthExit, healthOutput) = await RunAsync("bash", ["-c", probe], app, new Dictionary<string, string>(), ct);
 
         Assert.True(healthExit == 0, $"HEALTHCHECK {probe} failed ({healthExit}): {healthOutput}");
+        // Reached as the README says (the container's ports published on localhost), every check passes,
+        // the Hosted UI's callback for this address included.
+        using var http = new HttpClient();
+        var diagnostics = await http.GetStringAsync(new Uri($"http://localhost:{port}/diagnostics"), ct);
+        Assert.Contains("data-check=\"Hosted UI\" data-status=\"Ok\"", diagnostics, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-status=\"Problem\"", diagnostics, StringComparison.Ordinal);
         var logLines = running.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(logLines);
         Assert.All(logLines, line => Assert.True(
