@@ -16,6 +16,7 @@ public sealed class HomePageTests(CognitoDemoApp app) : IClassFixture<CognitoDem
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("Cognito demonstration Web app", document.QuerySelector("h1")?.TextContent);
+        Assert.Null(document.QuerySelector("[data-testid='configuration-problems']"));
         var calls = document.QuerySelectorAll("table.calls tbody tr")
             .ToDictionary(r => r.Children[0].TextContent, r => r.Children[1].TextContent);
         Assert.Contains("SignUp", calls["Sign up with a location"], StringComparison.Ordinal);

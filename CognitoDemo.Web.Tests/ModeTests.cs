@@ -100,6 +100,22 @@ public sealed class ModeTests
     }
 
     [Fact]
+    public async Task PoolInAnotherRegionIsShownOnTheHomePageWithTheWayToDiagnostics()
+    {
+        await using var app = new AwsModeApp(new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/"),
+            new Dictionary<string, string?> { ["Cognito:Region"] = "eu-west-2" });
+        using var browser = app.Browser();
+
+        var home = await browser.GetAsync("/");
+
+        var problems = home.Document.QuerySelector("[data-testid='configuration-problems']");
+        Assert.NotNull(problems);
+        Assert.Contains("Cognito:UserPoolId 'us-west-2_LocalPool' is in region us-west-2 but Cognito:Region is eu-west-2", problems.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal("/diagnostics", problems.QuerySelector("a")?.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task WrongClientSecretIsNamedOnSignInAndTheUserNameKept()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
