@@ -65,6 +65,7 @@ public sealed class DiagnosticsTests
         Assert.All(checks, c => Assert.True(c.Value.Status == "Ok", $"{c.Key}: {c.Value.Text}"));
         Assert.Contains("Identity pool role", checks.Keys);
         Assert.Contains("client secret configured", checks["Configuration"].Text, StringComparison.Ordinal);
+        Assert.Equal("The user pool and identity pool are in us-west-2, the region the app calls.", checks["Pool ids and region"].Text);
         Assert.DoesNotContain(new DefaultPoolOptions().WebClientSecret, page.Html, StringComparison.Ordinal);
     }
 
@@ -134,6 +135,7 @@ public sealed class DiagnosticsTests
 
         Assert.Equal("Ok", checks["Client secret"].Status);
         Assert.Contains("has no secret, and none is configured", checks["Client secret"].Text, StringComparison.Ordinal);
+        Assert.Equal("The user pool is in us-west-2, the region the app calls.", checks["Pool ids and region"].Text);
     }
 
     [Fact]

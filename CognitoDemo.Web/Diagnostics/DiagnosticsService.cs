@@ -47,7 +47,7 @@ public sealed class DiagnosticsService(
         var regionProblems = RegionConsistency.Problems(_options);
         checks.Add(regionProblems.Count == 0
             ? new("Pool ids and region", CheckStatus.Ok,
-                $"The user pool{(string.IsNullOrEmpty(_options.IdentityPoolId) ? "" : " and identity pool")} are in {_options.EffectiveRegion}, the region the app calls.")
+                $"{(string.IsNullOrEmpty(_options.IdentityPoolId) ? "The user pool is" : "The user pool and identity pool are")} in {_options.EffectiveRegion}, the region the app calls.")
             : new("Pool ids and region", CheckStatus.Problem, string.Join(" ", regionProblems)));
         using var http = httpClients.CreateClient(nameof(DiagnosticsService));
         http.Timeout = TimeSpan.FromSeconds(10);
