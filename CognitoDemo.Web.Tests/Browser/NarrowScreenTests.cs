@@ -45,7 +45,7 @@ public sealed class NarrowScreenTests(ChromiumFixture chromium, BrowserApp app) 
                  {
                      ("/Profile", "profile"), ("/Tokens", "tokens"), ("/Credentials", "credentials"),
                      ("/Account/ChangePassword", "change-password"),
-                     ("/Profile/Delete", "delete-account"),
+                     ("/Profile/Delete", "delete-account"), ("/diagnostics", "diagnostics"),
                  })
         {
             await Page.GotoAsync(path);
