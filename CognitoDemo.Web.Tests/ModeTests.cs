@@ -1,7 +1,5 @@
 using CognitoDemo.LocalCognito;
 using CognitoDemo.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Tests;
@@ -90,7 +88,7 @@ public sealed class ModeTests
     public void PoolInAnotherRegionStartsTheAppAndIsLoggedOnce()
     {
         var logs = new LogCapture();
-        using var app = new LoggedAwsModeApp(logs, new Dictionary<string, string?> { ["Cognito:Region"] = "eu-west-2" });
+        using var app = new AwsModeApp(new Uri("http://127.0.0.1:1/"), new Dictionary<string, string?> { ["Cognito:Region"] = "eu-west-2" }) { Logs = logs };
 
         using var client = app.CreateClient();
 
@@ -172,7 +170,7 @@ public sealed class ModeTests
     public async Task NoPasswordCodeOrTokenReachesTheLogs()
     {
         var logs = new LogCapture();
-        await using var app = new LoggedApp(logs);
+        await using var app = new CognitoDemoApp { Logs = logs };
         using var browser = app.Browser();
         var password = "very secret password 42";
         var (username, email) = Journeys.NewUser();
@@ -200,7 +198,7 @@ public sealed class ModeTests
     {
         var port = AwsMode.FreePort();
         var logs = new LogCapture();
-        await using var app = new EveryInterfaceApp(port, logs);
+        await using var app = new EveryInterfaceApp(port) { Logs = logs };
         using var browser = app.Browser();
         var (username, email) = Journeys.NewUser();
 
@@ -213,18 +211,12 @@ public sealed class ModeTests
     }
 
     /// <summary>As in the container: Local Cognito bound to 0.0.0.0.</summary>
-    private sealed class EveryInterfaceApp(int port, LogCapture logs) : CognitoDemoApp
+    private sealed class EveryInterfaceApp(int port) : CognitoDemoApp
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["LocalCognito:Url"] = $"http://0.0.0.0:{port}",
         };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
-        }
     }
 
     private sealed class LimitedApp : CognitoDemoApp
@@ -234,25 +226,4 @@ public sealed class ModeTests
             ["RateLimits:AccountPermitLimit"] = "2",
         };
     }
-
-    private sealed class LoggedAwsModeApp(LogCapture logs, IDictionary<string, string?> extra) : CognitoDemoApp
-    {
-        protected override IDictionary<string, string?> Settings => AwsModeApp.SettingsFor(new Uri("http://127.0.0.1:1/"), extra);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(logs));
-        }
-    }
-
-    private sealed class LoggedApp(LogCapture logs) : CognitoDemoApp
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        }
-    }
-
 }

@@ -9,25 +9,26 @@ namespace CognitoDemo.Web.Tests.Support;
 /// </summary>
 public sealed class AwsModeApp(Uri serviceUrl, IDictionary<string, string?>? extra = null) : CognitoDemoApp(serviceUrl)
 {
-    protected override IDictionary<string, string?> Settings => SettingsFor(LocalCognitoUrl, extra);
-
-    /// <summary>The web client of Local Cognito's default pool, reached at <paramref name="serviceUrl"/>, with <paramref name="extra"/> over it.</summary>
-    public static IDictionary<string, string?> SettingsFor(Uri serviceUrl, IDictionary<string, string?>? extra = null)
+    /// <summary>The web client of Local Cognito's default pool, reached at its URL, with the extra settings over it.</summary>
+    protected override IDictionary<string, string?> Settings
     {
-        var settings = new Dictionary<string, string?>
+        get
         {
-            ["Cognito:Region"] = "us-west-2",
-            ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
-            ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
-            ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
-            ["Cognito:ServiceUrl"] = serviceUrl.ToString(),
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
+            var settings = new Dictionary<string, string?>
+            {
+                ["Cognito:Region"] = "us-west-2",
+                ["Cognito:UserPoolId"] = new DefaultPoolOptions().UserPoolId,
+                ["Cognito:ClientId"] = new DefaultPoolOptions().WebClientId,
+                ["Cognito:ClientSecret"] = new DefaultPoolOptions().WebClientSecret,
+                ["Cognito:ServiceUrl"] = LocalCognitoUrl.ToString(),
+            };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
 
-        return settings;
+            return settings;
+        }
     }
 }
 

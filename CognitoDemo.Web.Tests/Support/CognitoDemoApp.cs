@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoDemo.Web.Tests.Support;
@@ -35,6 +36,9 @@ public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.Cogn
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>When set, receives every log line the app (and its in-process Local Cognito) writes, at every level.</summary>
+    public LogCapture? Logs { get; init; }
+
     /// <summary>Extra settings for this app, applied over the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -47,6 +51,11 @@ public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.Cogn
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         }
 
         builder.ConfigureServices(services =>
