@@ -1,4 +1,5 @@
 using CognitoDemo.Cognito.Configuration;
+using CognitoDemo.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -10,7 +11,7 @@ namespace CognitoDemo.Web;
 /// <summary>
 /// What running behind a load balancer needs: Data Protection keys shared by every instance (so a
 /// session cookie from one is accepted by the others and survives restarts), forwarded headers from a
-/// trusted proxy, and health endpoints.
+/// trusted proxy, cookies Secure whenever the browser's request is HTTPS, and health endpoints.
 /// </summary>
 public static class ProductionHosting
 {
@@ -35,6 +36,7 @@ public static class ProductionHosting
             });
         }
 
+        builder.Services.AddCookieSecurity();
         builder.Services.AddHttpClient(nameof(JwksHealthCheck));
         builder.Services.AddHealthChecks().AddCheck<JwksHealthCheck>("cognito-jwks", tags: ["ready"]);
         return builder;
@@ -48,6 +50,7 @@ public static class ProductionHosting
             app.UseForwardedHeaders();
         }
 
+        app.UseCookieSecurity();
         return app;
     }
 
