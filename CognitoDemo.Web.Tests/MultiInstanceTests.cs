@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CognitoDemo.LocalCognito;
+using CognitoDemo.LocalCognito.IdentityPools;
+using CognitoDemo.Web.Hosting;
+using CognitoDemo.Web.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace CognitoDemo.Web.Tests;
+
+/// <summary>
+/// Two instances of the app behind one (imagined) load balancer, each on its own Kestrel port, sharing a
+/// real Redis (<c>Redis:Configuration</c>) and one Local Cognito: a session made on one is served by the
+/// other, with the credentials the first got, and sign-out leaves nothing of the user in Redis.
+/// </summary>
+public sealed class MultiInstanceTests
+{
+    /// <summary>Counts the operations Local Cognito answers, by <c>X-Amz-Target</c>.</summary>
+    private sealed class OperationCounter : IStartupFilter
+    {
+        public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
+        public int this[string operation] => Calls.GetValueOrDefault("AWSCognitoIdentityService." + operation);
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, following) =>
+            {
+                if (http.Request.Headers["X-Amz-Target"].ToString() is { Length: > 0 } target)
+                {
+                    Calls.AddOrUpdate(target, 1, (_, n) => n + 1);
+                }
+
+                return following(http);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>One instance on its own port, with its own key folder: without Redis it could not read the other's cookies.</summary>
+    private static (AwsModeApp App, Uri Url) Instance(Uri localCognito, RedisServer redis, string keysPath)
+    {
+        var app = new AwsModeApp(localCognito, new Dictionary<string, string?>
+        {
+            [SharedRedis.ConfigurationKey] = redis.Configuration,
+            ["DataProtection:KeysPath"] = keysPath,
+            ["Cognito:IdentityPoolId"] = new DefaultIdentityPoolOptions().IdentityPoolId,
+        });
+        var port = AwsMode.FreePort();
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+        return (app, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    private static Support.Browser BrowserOn(Uri instance, CookieContainer cookies) =>
+        new(new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = instance });
+
+    [Fact]
+    public async Task SecondInstanceServesTheSessionAndTheCachedCredentialsAndSignOutLeavesNothingInRedis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var data = Directory.CreateTempSubdirectory("cognitodemo-multi-instance-");
+        var localCognitoUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
+        var operations = new OperationCounter();
+        await using var localCognito = LocalCognitoHost.Create(
+            ["--LocalCognito:Url", localCognitoUrl.ToString(), "--LocalCognito:DataPath", Path.Combine(data.FullName, "lc.db")],
+            builder => builder.Services.AddSingleton<IStartupFilter>(operations));
+        await localCognito.StartAsync(TestContext.Current.CancellationToken);
+        var (first, firstUrl) = Instance(localCognitoUrl, redis, data.CreateSubdirectory("keys-first").FullName);
+        await using var _ = first;
+        var (second, secondUrl) = Instance(localCognitoUrl, redis, data.CreateSubdirectory("keys-second").FullName);
+        await using var __ = second;
+        var cookies = new CookieContainer();
+        using var onFirst = BrowserOn(firstUrl, cookies);
+        using var onSecond = BrowserOn(secondUrl, cookies);
+
+        await onFirst.SignedInUserAsync(first);
+        var credentialsOnFirst = await onFirst.GetAsync("/Credentials");
+        var sub = (await onFirst.GetAsync("/Profile")).TestId("sub")!;
+        var exchanges = (operations["GetId"], operations["GetCredentialsForIdentity"]);
+        var credentialsOnSecond = await onSecond.GetAsync("/Credentials");
+
+        Assert.Equal(secondUrl.Port, credentialsOnSecond.Url.Port);
+        Assert.Equal("/Credentials", credentialsOnSecond.Path);
+        Assert.Matches("^ASIA", credentialsOnFirst.TestId("access-key-id"));
+        Assert.Equal(credentialsOnFirst.TestId("access-key-id"), credentialsOnSecond.TestId("access-key-id"));
+        Assert.Equal((1, 1), exchanges);
+        Assert.Equal(exchanges, (operations["GetId"], operations["GetCredentialsForIdentity"]));
+        Assert.Equal(sub, (await onSecond.GetAsync("/Profile")).TestId("sub"));
+        Assert.Empty(data.GetFiles("*.xml", SearchOption.AllDirectories));
+
+        using var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var cached = await RedisContentsAsync(client);
+        Assert.Contains($"{SharedRedis.KeyPrefix}credentials:{sub}", cached.Keys);
+        Assert.NotEmpty(cached[SharedRedis.DataProtectionKeysKey]);
+        // Cached, but encrypted: neither the key id nor the secret can be read in Redis.
+        Assert.DoesNotContain(cached.Values, value => value.Contains(credentialsOnFirst.TestId("access-key-id")!, StringComparison.Ordinal));
+        Assert.DoesNotContain(cached.Values, value => value.Contains(credentialsOnFirst.TestId("secret-key")!, StringComparison.Ordinal));
+
+        var signedOut = await onSecond.SubmitFormAsync(await onSecond.GetAsync("/"), "header form");
+
+        Assert.Equal("/", signedOut.Path);
+        Assert.Equal("/Account/SignIn", (await onFirst.GetAsync("/Credentials")).Path);
+        var left = await RedisContentsAsync(client);
+        Assert.Equal([SharedRedis.DataProtectionKeysKey], left.Keys);
+        Assert.DoesNotContain(sub, left.Values.Single(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every key in Redis with its whole value as text (a list's or hash's items joined).</summary>
+    private static async Task<Dictionary<string, string>> RedisContentsAsync(ConnectionMultiplexer client)
+    {
+        var database = client.GetDatabase();
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in client.GetServers().Single().Keys(pattern: "*"))
+        {
+            contents[key!] = await database.KeyTypeAsync(key) switch
+            {
+                RedisType.String => (await database.StringGetAsync(key)).ToString(),
+                RedisType.List => string.Join("\n", await database.ListRangeAsync(key)),
+                RedisType.Hash => string.Join("\n", (await database.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}")),
+                var other => throw new InvalidOperationException($"unexpected {other} at {key}"),
+            };
+        }
+
+        return contents;
+    }
+}
