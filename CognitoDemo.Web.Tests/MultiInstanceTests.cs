@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using CognitoDemo.LocalCognito;
 using CognitoDemo.LocalCognito.IdentityPools;
+using CognitoDemo.Web.Diagnostics;
 using CognitoDemo.Web.Hosting;
 using CognitoDemo.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -107,6 +108,56 @@ public sealed class MultiInstanceTests
         var left = await RedisContentsAsync(client);
         Assert.Equal([SharedRedis.DataProtectionKeysKey], left.Keys);
         Assert.DoesNotContain(sub, left.Values.Single(), StringComparison.Ordinal);
+    }
+
+    private sealed class RedisApp(string configuration) : CognitoDemoApp
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { [SharedRedis.ConfigurationKey] = configuration };
+    }
+
+    [Fact]
+    public async Task DiagnosticsSaysRedisAnswersAndExplainsWhenItGoesDown()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var app = new RedisApp(redis.Configuration);
+        using var browser = app.Browser();
+
+        var up = DiagnosticsTests.Checks(await browser.GetAsync("/diagnostics"))[RedisCheck.Name];
+        await redis.StopAsync();
+        var down = DiagnosticsTests.Checks(await browser.GetAsync("/diagnostics"))[RedisCheck.Name];
+
+        Assert.Equal("Ok", up.Status);
+        Assert.Contains($"Redis at {redis.Configuration} answers", up.Text, StringComparison.Ordinal);
+        Assert.Equal("Problem", down.Status);
+        Assert.Contains($"Redis at {redis.Configuration} cannot be reached", down.Text, StringComparison.Ordinal);
+        Assert.Contains("Check that Redis is running and Redis:Configuration", down.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiagnosticsExplainsARedisThatWasNeverReachable()
+    {
+        var nobody = $"127.0.0.1:{AwsMode.FreePort()}";
+        await using var app = new RedisApp($"{nobody},connectTimeout=500,syncTimeout=500,asyncTimeout=500");
+        using var browser = app.Browser();
+
+        var page = await browser.GetAsync("/diagnostics");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var check = DiagnosticsTests.Checks(page)[RedisCheck.Name];
+        Assert.Equal("Problem", check.Status);
+        Assert.Contains($"Redis at {nobody} cannot be reached", check.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutRedisDiagnosticsHasNoRedisRow()
+    {
+        await using var app = new CognitoDemoApp();
+        using var browser = app.Browser();
+
+        var checks = DiagnosticsTests.Checks(await browser.GetAsync("/diagnostics"));
+
+        Assert.Contains("Configuration", checks.Keys);
+        Assert.DoesNotContain(RedisCheck.Name, checks.Keys);
     }
 
     /// <summary>Every key in Redis with its whole value as text (a list's or hash's items joined).</summary>
