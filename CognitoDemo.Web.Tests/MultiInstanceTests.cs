@@ -149,6 +149,31 @@ public sealed class MultiInstanceTests
     }
 
     [Fact]
+    public async Task WhenRedisGoesDownCredentialsAreStillShownAndSignOutStillWorks()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var logs = new LogCapture();
+        await using var app = new RedisApp($"{redis.Configuration},syncTimeout=500,asyncTimeout=500") { Logs = logs };
+        using var browser = app.Browser();
+        await browser.SignedInUserAsync(app);
+        var cached = await browser.GetAsync("/Credentials");
+        await redis.StopAsync();
+
+        var withoutCache = await browser.GetAsync("/Credentials");
+        var signedOut = await browser.SubmitFormAsync(withoutCache, "header form");
+
+        Assert.Matches("^ASIA", cached.TestId("access-key-id"));
+        Assert.Equal(HttpStatusCode.OK, withoutCache.Status);
+        Assert.Matches("^ASIA", withoutCache.TestId("access-key-id"));
+        Assert.Equal("/", signedOut.Path);
+        Assert.Equal("/Account/SignIn", (await browser.GetAsync("/Profile")).Path);
+        foreach (var operation in (string[])["read", "write", "remove"])
+        {
+            Assert.Contains(logs.Lines, line => line.Contains($"The credentials cache could not {operation} an entry", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task WithoutRedisDiagnosticsHasNoRedisRow()
     {
         await using var app = new CognitoDemoApp();

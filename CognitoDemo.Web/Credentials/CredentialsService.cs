@@ -4,10 +4,6 @@ using Amazon.SecurityToken.Model;
 using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.IdentityPools;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Credentials;
@@ -15,26 +11,19 @@ namespace CognitoDemo.Web.Credentials;
 /// <summary>
 /// Turns a signed-in user's ID token into temporary AWS credentials (GetId, then
 /// GetCredentialsForIdentity), caches them per user until shortly before they expire, and proves them
-/// with <c>sts:GetCallerIdentity</c> through the official AWS SDK for .NET. The cache is the
-/// distributed cache: this process's memory, or Redis shared by every instance when
-/// <c>Redis:Configuration</c> is set; either way the cached credentials are encrypted with Data
-/// Protection, so whoever reads Redis does not get them.
+/// with <c>sts:GetCallerIdentity</c> through the official AWS SDK for .NET. The cache
+/// (<see cref="CredentialsCache"/>) is shared by every instance when Redis is configured.
 /// </summary>
 public sealed class CredentialsService(
     IdentityPoolClient identityPool,
     IOptions<CognitoOptions> options,
-    IDistributedCache cache,
-    IDataProtectionProvider dataProtection,
+    CredentialsCache cache,
     TimeProvider time)
 {
-    /// <summary>The Data Protection purpose of the cached credentials: no other protector of the app can read them.</summary>
-    public const string CachePurpose = "CognitoDemo.Web.Credentials.Cache.v1";
-
     /// <summary>Credentials are replaced this long before they expire.</summary>
     public static readonly TimeSpan RenewAhead = TimeSpan.FromMinutes(5);
 
     private readonly CognitoOptions _options = options.Value;
-    private readonly IDataProtector _protector = dataProtection.CreateProtector(CachePurpose);
 
     /// <summary>Whether an identity pool is configured at all.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.IdentityPoolId);
@@ -43,29 +32,24 @@ public sealed class CredentialsService(
     /// <exception cref="CredentialsUnavailableException">The exchange failed; the message says why.</exception>
     public async Task<CredentialExchange> GetAsync(string userSub, string idToken, bool renew, CancellationToken cancellationToken)
     {
-        var key = CacheKey(userSub);
-        if (!renew && await ReadAsync(key, cancellationToken).ConfigureAwait(false) is { } cached
+        if (!renew && await cache.GetAsync(userSub, cancellationToken).ConfigureAwait(false) is { } cached
             && cached.Credentials.Expiration - time.GetUtcNow() > RenewAhead)
         {
             return cached;
         }
 
         var exchange = await ExchangeAsync(idToken, cancellationToken).ConfigureAwait(false);
-        var keepFor = exchange.Credentials.Expiration - RenewAhead - time.GetUtcNow();
-        if (keepFor > TimeSpan.Zero)
-        {
-            await cache.SetAsync(key, _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(exchange)),
-                new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = keepFor }, cancellationToken).ConfigureAwait(false);
-        }
+        await cache.SetAsync(userSub, exchange, exchange.Credentials.Expiration - RenewAhead - time.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
 
         return exchange;
     }
 
     /// <summary>Forgets a user's credentials (on sign-out), on every instance.</summary>
-    public Task ForgetAsync(string userSub, CancellationToken cancellationToken) => cache.RemoveAsync(CacheKey(userSub), cancellationToken);
+    public Task ForgetAsync(string userSub, CancellationToken cancellationToken) => cache.RemoveAsync(userSub, cancellationToken);
 
     /// <summary>Forgets a user's credentials; <see cref="ForgetAsync"/> where the caller can wait.</summary>
-    public void Forget(string userSub) => cache.Remove(CacheKey(userSub));
+    public void Forget(string userSub) => cache.RemoveAsync(userSub, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Calls sts:GetCallerIdentity signed with the credentials: the proof they are real.</summary>
     public async Task<CallerIdentity> WhoAmIAsync(TemporaryCredentials credentials, CancellationToken cancellationToken)
@@ -146,25 +130,4 @@ public sealed class CredentialsService(
             $"The identity pool was not found: {e.ErrorMessage} Check Cognito:IdentityPoolId and its region.",
         _ => $"Cognito Identity refused the request ({e.ErrorCode}): {e.ErrorMessage}",
     };
-
-    /// <summary>The cached exchange, or null when there is none or it cannot be decrypted (its key is gone).</summary>
-    private async Task<CredentialExchange?> ReadAsync(string key, CancellationToken cancellationToken)
-    {
-        var protectedBytes = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (protectedBytes is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<CredentialExchange>(_protector.Unprotect(protectedBytes));
-        }
-        catch (Exception e) when (e is CryptographicException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string CacheKey(string userSub) => "credentials:" + userSub;
 }
