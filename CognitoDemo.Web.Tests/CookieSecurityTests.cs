@@ -57,7 +57,7 @@ public sealed class CookieSecurityTests
         Assert.Equal("/", home.Path);
         Assert.Equal("/", (await browser.SubmitFormAsync(home, "header form")).Path);
 
-        await SetTemporaryPasswordAsync(app, username);
+        await AwsMode.SetTemporaryPasswordAsync(app.LocalCognitoUrl, username, "temporary pw");
         var challenged = await browser.SignInAsync(username, "temporary pw");
         Assert.Equal("/Account/NewPassword", challenged.Path);
         var signedIn = await browser.SubmitAsync(challenged, new Dictionary<string, string>
@@ -70,17 +70,5 @@ public sealed class CookieSecurityTests
 
         var toHostedUi = await browser.SubmitAsync(await browser.GetAsync("/Account/SignIn"), new Dictionary<string, string>(), "form.hosted-ui");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, toHostedUi.Status);
-    }
-
-    /// <summary>An administrator sets a temporary password, as AdminSetUserPassword with Permanent=false does on AWS.</summary>
-    private static async Task SetTemporaryPasswordAsync(CognitoDemoApp app, string username)
-    {
-        using var admin = new HttpClient { BaseAddress = app.LocalCognitoUrl };
-        using var request = new StringContent(
-            $$"""{"UserPoolId":"{{new CognitoDemo.LocalCognito.DefaultPoolOptions().UserPoolId}}","Username":"{{username}}","Password":"temporary pw","Permanent":false}""");
-        request.Headers.ContentType = new("application/x-amz-json-1.1");
-        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminSetUserPassword");
-        using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
     }
 }
