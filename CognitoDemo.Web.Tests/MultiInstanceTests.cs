@@ -134,10 +134,10 @@ public sealed class MultiInstanceTests
     }
 
     [Fact]
-    public async Task DiagnosticsExplainsARedisThatWasNeverReachable()
+    public async Task DiagnosticsExplainsARedisThatWasNeverReachableWithoutShowingItsPassword()
     {
         var nobody = $"127.0.0.1:{AwsMode.FreePort()}";
-        await using var app = new RedisApp($"{nobody},connectTimeout=500,syncTimeout=500,asyncTimeout=500");
+        await using var app = new RedisApp($"{nobody},password=redis-password-never-shown,connectTimeout=500,syncTimeout=500,asyncTimeout=500");
         using var browser = app.Browser();
 
         var page = await browser.GetAsync("/diagnostics");
@@ -146,6 +146,7 @@ public sealed class MultiInstanceTests
         var check = DiagnosticsTests.Checks(page)[RedisCheck.Name];
         Assert.Equal("Problem", check.Status);
         Assert.Contains($"Redis at {nobody} cannot be reached", check.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("redis-password-never-shown", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]
