@@ -41,7 +41,6 @@ public sealed class CredentialsService(
         var exchange = await ExchangeAsync(idToken, cancellationToken).ConfigureAwait(false);
         await cache.SetAsync(userSub, exchange, exchange.Credentials.Expiration - RenewAhead - time.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
-
         return exchange;
     }
 
