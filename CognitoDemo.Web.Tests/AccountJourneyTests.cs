@@ -192,16 +192,7 @@ public sealed class AccountJourneyTests(CognitoDemoApp app) : IClassFixture<Cogn
         var (username, email) = Journeys.NewUser();
         await browser.SignUpAsync(username, email);
         await browser.ConfirmAsync(app, username, email);
-        // An administrator sets a temporary password, as AdminSetUserPassword with Permanent=false does on AWS.
-        using (var admin = new HttpClient { BaseAddress = app.LocalCognitoUrl })
-        {
-            using var request = new StringContent(
-                $$"""{"UserPoolId":"{{new CognitoDemo.LocalCognito.DefaultPoolOptions().UserPoolId}}","Username":"{{username}}","Password":"temporary pw","Permanent":false}""");
-            request.Headers.ContentType = new("application/x-amz-json-1.1");
-            request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminSetUserPassword");
-            using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
-            response.EnsureSuccessStatusCode();
-        }
+        await AwsMode.SetTemporaryPasswordAsync(app.LocalCognitoUrl, username, "temporary pw");
 
         var challenged = await browser.SignInAsync(username, "temporary pw");
         Assert.Equal("/Account/NewPassword", challenged.Path);

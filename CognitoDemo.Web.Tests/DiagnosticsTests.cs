@@ -11,7 +11,7 @@ namespace CognitoDemo.Web.Tests;
 /// </summary>
 public sealed class DiagnosticsTests
 {
-    private static Dictionary<string, (string Status, string Text)> Checks(Page page) =>
+    internal static Dictionary<string, (string Status, string Text)> Checks(Page page) =>
         page.Document.QuerySelectorAll("tr[data-check]").ToDictionary(
             r => r.GetAttribute("data-check")!,
             r => (r.GetAttribute("data-status")!, r.Children[2].TextContent));

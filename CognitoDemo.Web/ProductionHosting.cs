@@ -1,4 +1,5 @@
 using CognitoDemo.Cognito.Configuration;
+using CognitoDemo.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -9,17 +10,20 @@ namespace CognitoDemo.Web;
 
 /// <summary>
 /// What running behind a load balancer needs: Data Protection keys shared by every instance (so a
-/// session cookie from one is accepted by the others and survives restarts), forwarded headers from a
-/// trusted proxy, and health endpoints.
+/// session cookie from one is accepted by the others and survives restarts) in Redis or a shared
+/// folder, the credentials cache in Redis too (<see cref="Hosting.SharedRedis"/>), forwarded headers from a
+/// trusted proxy, cookies Secure whenever the browser's request is HTTPS, and health endpoints.
 /// </summary>
 public static class ProductionHosting
 {
-    /// <summary>Binds <c>DataProtection:KeysPath</c> and <c>ForwardedHeaders:Enabled</c>; registers the health checks.</summary>
+    /// <summary>Binds <c>Redis:Configuration</c>, <c>DataProtection:KeysPath</c> and <c>ForwardedHeaders:Enabled</c>; registers the health checks.</summary>
     public static WebApplicationBuilder AddProductionHosting(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CognitoDemo.Web");
-        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        // Redis, when configured, holds the keys (and the credentials cache) for every instance; a key folder is the other way.
+        var redis = builder.AddSharedRedis(dataProtection);
+        if (!redis.IsConfigured && builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         }
@@ -35,6 +39,7 @@ public static class ProductionHosting
             });
         }
 
+        builder.Services.AddCookieSecurity();
         builder.Services.AddHttpClient(nameof(JwksHealthCheck));
         builder.Services.AddHealthChecks().AddCheck<JwksHealthCheck>("cognito-jwks", tags: ["ready"]);
         return builder;
@@ -48,6 +53,7 @@ public static class ProductionHosting
             app.UseForwardedHeaders();
         }
 
+        app.UseCookieSecurity();
         return app;
     }
 

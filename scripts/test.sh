@@ -36,6 +36,20 @@ if [ ! -x "$chromium" ]; then
 fi
 export CHROMIUM_PATH="$chromium"
 
+# The multi-instance tests run two app instances against a real Redis (Debian's redis-server).
+if ! command -v redis-server >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing redis-server from apt"
+    # RUNLEVEL=1: the package's own service is not started; each test starts a Redis of its own.
+    apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null \
+      || { echo "error: could not install redis-server with apt-get" >&2; exit 2; }
+  else
+    echo "error: redis-server is not installed. On Debian/Ubuntu run 'sudo apt-get install redis-server';" >&2
+    echo "       elsewhere install Redis and put redis-server on the PATH." >&2
+    exit 2
+  fi
+fi
+
 # Node.js suites: folders with a package.json and tests, run by node's own test runner.
 # interop/ drives Local Cognito (built below, in Release) with AWS's own JavaScript clients.
 node_suites=(CognitoDemo.Cognito.Tests/Vectors/amazon-cognito-identity-js interop)

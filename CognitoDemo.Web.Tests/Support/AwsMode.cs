@@ -54,6 +54,23 @@ public static class AwsMode
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>An administrator sets a temporary password, as AdminSetUserPassword with Permanent=false does on AWS.</summary>
+    public static async Task SetTemporaryPasswordAsync(Uri localCognito, string username, string password)
+    {
+        using var admin = new HttpClient { BaseAddress = localCognito };
+        using var request = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            UserPoolId = new DefaultPoolOptions().UserPoolId,
+            Username = username,
+            Password = password,
+            Permanent = false,
+        }));
+        request.Headers.ContentType = new("application/x-amz-json-1.1");
+        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminSetUserPassword");
+        using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>An administrator creates an identity pool (guests off) whose one Cognito provider is <paramref name="providerName"/> with <paramref name="clientId"/>.</summary>
     public static async Task<string> CreateIdentityPoolAsync(Uri localCognito, string providerName, string clientId)
     {

@@ -54,6 +54,7 @@ public static class CognitoSetup
 
         builder.Services.AddCognitoClients(cognito);
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Credentials.CredentialsCache>();
         builder.Services.AddScoped<Credentials.CredentialsService>();
         builder.Services.AddScoped<Diagnostics.DiagnosticsService>();
         builder.Services.AddOptions<PasswordPolicy>().Bind(cognito.GetSection("PasswordPolicy"));

@@ -4,20 +4,20 @@ using Amazon.SecurityToken.Model;
 using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.IdentityPools;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Credentials;
 
 /// <summary>
 /// Turns a signed-in user's ID token into temporary AWS credentials (GetId, then
-/// GetCredentialsForIdentity), caches them per user in server memory until shortly before they
-/// expire, and proves them with <c>sts:GetCallerIdentity</c> through the official AWS SDK for .NET.
+/// GetCredentialsForIdentity), caches them per user until shortly before they expire, and proves them
+/// with <c>sts:GetCallerIdentity</c> through the official AWS SDK for .NET. The cache
+/// (<see cref="CredentialsCache"/>) is shared by every instance when Redis is configured.
 /// </summary>
 public sealed class CredentialsService(
     IdentityPoolClient identityPool,
     IOptions<CognitoOptions> options,
-    IMemoryCache cache,
+    CredentialsCache cache,
     TimeProvider time)
 {
     /// <summary>Credentials are replaced this long before they expire.</summary>
@@ -32,20 +32,23 @@ public sealed class CredentialsService(
     /// <exception cref="CredentialsUnavailableException">The exchange failed; the message says why.</exception>
     public async Task<CredentialExchange> GetAsync(string userSub, string idToken, bool renew, CancellationToken cancellationToken)
     {
-        var key = CacheKey(userSub);
-        if (!renew && cache.TryGetValue(key, out CredentialExchange? cached) && cached is not null
+        if (!renew && await cache.GetAsync(userSub, cancellationToken).ConfigureAwait(false) is { } cached
             && cached.Credentials.Expiration - time.GetUtcNow() > RenewAhead)
         {
             return cached;
         }
 
         var exchange = await ExchangeAsync(idToken, cancellationToken).ConfigureAwait(false);
-        cache.Set(key, exchange, exchange.Credentials.Expiration - RenewAhead);
+        await cache.SetAsync(userSub, exchange, exchange.Credentials.Expiration - RenewAhead - time.GetUtcNow(), cancellationToken)
+            .ConfigureAwait(false);
         return exchange;
     }
 
-    /// <summary>Forgets a user's credentials (on sign-out).</summary>
-    public void Forget(string userSub) => cache.Remove(CacheKey(userSub));
+    /// <summary>Forgets a user's credentials (on sign-out), on every instance.</summary>
+    public Task ForgetAsync(string userSub, CancellationToken cancellationToken) => cache.RemoveAsync(userSub, cancellationToken);
+
+    /// <summary>Forgets a user's credentials; <see cref="ForgetAsync"/> where the caller can wait.</summary>
+    public void Forget(string userSub) => cache.RemoveAsync(userSub, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Calls sts:GetCallerIdentity signed with the credentials: the proof they are real.</summary>
     public async Task<CallerIdentity> WhoAmIAsync(TemporaryCredentials credentials, CancellationToken cancellationToken)
@@ -126,6 +129,4 @@ public sealed class CredentialsService(
             $"The identity pool was not found: {e.ErrorMessage} Check Cognito:IdentityPoolId and its region.",
         _ => $"Cognito Identity refused the request ({e.ErrorCode}): {e.ErrorMessage}",
     };
-
-    private static string CacheKey(string userSub) => "credentials:" + userSub;
 }

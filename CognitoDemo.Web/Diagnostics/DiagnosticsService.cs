@@ -5,6 +5,7 @@ using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.IdentityPools;
 using CognitoDemo.Cognito.Srp;
 using CognitoDemo.Cognito.UserPools;
+using CognitoDemo.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Diagnostics;
@@ -22,13 +23,14 @@ public sealed record DiagnosticCheck(string Name, CheckStatus Status, string Exp
 /// <summary>
 /// Checks the app's Cognito configuration against the real services it names and explains each
 /// problem the seed's readers meet: keys and issuer, the client secret, the identity pool and its
-/// role, the Hosted UI callback. It never shows or logs a secret.
+/// role, the Hosted UI callback, and the shared Redis when one is configured. It never shows or logs a secret.
 /// </summary>
 public sealed class DiagnosticsService(
     IOptions<CognitoOptions> options,
     UserPoolClient userPool,
     IdentityPoolClient identityPool,
-    IHttpClientFactory httpClients)
+    IHttpClientFactory httpClients,
+    SharedRedis redis)
 {
     private readonly CognitoOptions _options = options.Value;
 
@@ -56,6 +58,11 @@ public sealed class DiagnosticsService(
         checks.Add(await CheckSecretAsync(cancellationToken).ConfigureAwait(false));
         checks.AddRange(await CheckIdentityPoolAsync(idToken, cancellationToken).ConfigureAwait(false));
         checks.Add(await CheckHostedUiAsync(appBaseUrl, cancellationToken).ConfigureAwait(false));
+        if (await RedisCheck.RunAsync(redis, cancellationToken).ConfigureAwait(false) is { } shared)
+        {
+            checks.Add(shared);
+        }
+
         return checks;
     }
 

@@ -24,7 +24,7 @@ public sealed class SignOutModel(UserPoolClient userPool, CredentialsService cre
         {
             if (User.FindFirst(CognitoClaims.Subject)?.Value is { } sub)
             {
-                credentials.Forget(sub);
+                await credentials.ForgetAsync(sub, CancellationToken.None); // forgotten even if the browser goes away
             }
 
             try
