@@ -1,6 +1,7 @@
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Web;
 using Microsoft.Extensions.Options;
+using CognitoDemo.Web.Calls;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Diagnostics;
 
@@ -30,6 +31,7 @@ if (!app.Environment.IsDevelopment())
 
 // Forms may post to this site only, and (through its redirects) to the Hosted UI.
 app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CognitoOptions>>().Value.HostedUiDomain);
+app.UseCognitoCallRecording();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -1,6 +1,7 @@
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.LocalCognito;
 using CognitoDemo.LocalCognito.IdentityPools;
+using CognitoDemo.Web.Calls;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -53,6 +54,7 @@ public static class CognitoSetup
         }
 
         builder.Services.AddCognitoClients(cognito);
+        builder.Services.AddCognitoCallRecording();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Credentials.CredentialsService>();
         builder.Services.AddScoped<Diagnostics.DiagnosticsService>();
