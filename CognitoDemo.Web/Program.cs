@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using CognitoDemo.Web.Calls;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Diagnostics;
+using CognitoDemo.Web.Journey;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,7 @@ if (!app.Environment.IsDevelopment())
 // Forms may post to this site only, and (through its redirects) to the Hosted UI.
 app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CognitoOptions>>().Value.HostedUiDomain);
 app.UseCognitoCallRecording();
+app.UseGuidedPath();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

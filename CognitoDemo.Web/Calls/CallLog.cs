@@ -18,6 +18,7 @@ public sealed class CallLog
     private readonly HttpContext _context;
     private readonly IMemoryCache _store;
     private readonly List<CognitoCall> _calls = [];
+    private readonly List<CognitoCall> _carried = [];
     private readonly Lock _gate = new();
     private bool _carriedTaken;
 
@@ -55,6 +56,18 @@ public sealed class CallLog
         get
         {
             TakeCarried();
+            lock (_gate)
+            {
+                return [.. _carried, .. _calls];
+            }
+        }
+    }
+
+    /// <summary>The calls made for this request alone (not those carried from a redirect).</summary>
+    public IReadOnlyList<CognitoCall> OwnCalls
+    {
+        get
+        {
             lock (_gate)
             {
                 return [.. _calls];
@@ -108,7 +121,7 @@ public sealed class CallLog
                 && _store.TryGetValue(Key(id), out IReadOnlyList<CognitoCall>? carried) && carried is not null)
             {
                 _store.Remove(Key(id));
-                _calls.InsertRange(0, carried);
+                _carried.AddRange(carried);
             }
         }
     }

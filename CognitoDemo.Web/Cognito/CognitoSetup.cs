@@ -55,6 +55,8 @@ public static class CognitoSetup
 
         builder.Services.AddCognitoClients(cognito);
         builder.Services.AddCognitoCallRecording();
+        builder.Services.AddHttpClient(LocalMailbox.ClientName);
+        builder.Services.AddScoped<LocalMailbox>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Credentials.CredentialsService>();
         builder.Services.AddScoped<Diagnostics.DiagnosticsService>();

@@ -23,3 +23,15 @@
     });
   }
 })();
+
+// The export blocks hold the secret key: shown together with it, after "Reveal" (site.js toggles aria-pressed first).
+(() => {
+  'use strict';
+  const exports = document.querySelector('[data-export]');
+  if (!exports) return;
+  for (const button of document.querySelectorAll('[data-reveal-secret]')) {
+    button.addEventListener('click', () => {
+      exports.hidden = button.getAttribute('aria-pressed') !== 'true';
+    });
+  }
+})();
