@@ -38,13 +38,13 @@ public static class CredentialExports
 
     /// <summary>The trust policy of the template's AuthenticatedRole (infra/cognito-demo.yaml); a test keeps it equal to the file.</summary>
     public const string TrustPolicyExcerpt = """
-              Principal:
-                Federated: cognito-identity.amazonaws.com
-              Action: sts:AssumeRoleWithWebIdentity
-              Condition:
-                StringEquals:
-                  cognito-identity.amazonaws.com:aud: !Ref IdentityPool
-                ForAnyValue:StringLike:
-                  cognito-identity.amazonaws.com:amr: authenticated
+        Principal:
+          Federated: cognito-identity.amazonaws.com
+        Action: sts:AssumeRoleWithWebIdentity
+        Condition:
+          StringEquals:
+            cognito-identity.amazonaws.com:aud: !Ref IdentityPool
+          ForAnyValue:StringLike:
+            cognito-identity.amazonaws.com:amr: authenticated
         """;
 }
