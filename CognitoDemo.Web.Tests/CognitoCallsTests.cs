@@ -139,7 +139,11 @@ public sealed partial class CognitoCallsTests
         }));
         // The Hosted UI's /oauth2/token through the OpenID Connect handler's backchannel.
         var login = await browser.SubmitAsync(await browser.GetAsync("/Account/SignIn"), new Dictionary<string, string>(), "form.hosted-ui");
-        pages.Add(await browser.SubmitByLabelsAsync(login, new Dictionary<string, string> { ["Username"] = username, ["Password"] = Password }));
+        var landed = await browser.SubmitByLabelsAsync(login, new Dictionary<string, string> { ["Username"] = username, ["Password"] = Password });
+        Assert.Equal(["/oauth2/token"], Operations(landed));
+        Assert.Equal("https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html",
+            landed.Document.QuerySelector(".call-name a")!.GetAttribute("href"));
+        pages.Add(landed);
         var delete = await browser.GetAsync("/Profile/Delete");
         pages.Add(await browser.SubmitAsync(delete, new Dictionary<string, string> { ["Input.ConfirmUsername"] = username }));
 
