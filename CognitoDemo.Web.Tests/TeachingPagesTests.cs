@@ -117,7 +117,7 @@ public sealed class TeachingPagesTests(CognitoDemoApp app) : IClassFixture<Cogni
 
         Assert.Equal("/Account/Confirm", confirm.Path);
         Assert.Equal(code, confirm.TestId("mailbox-code"));
-        Assert.Contains(email, confirm.Document.QuerySelector("aside.mailbox-box")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(email, confirm.Document.QuerySelector("section.mailbox-box")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await browser.GetAsync("/Account/Confirm?username=someone-else")).TestId("mailbox-code"));
 
         await browser.ConfirmAsync(app, username, email);
@@ -142,7 +142,7 @@ public sealed class TeachingPagesTests(CognitoDemoApp app) : IClassFixture<Cogni
         var confirm = await browser.SignUpAsync(username, email);
 
         Assert.Equal("/Account/Confirm", confirm.Path);
-        Assert.Null(confirm.Document.QuerySelector("aside.mailbox-box"));
+        Assert.Null(confirm.Document.QuerySelector("section.mailbox-box"));
         Assert.DoesNotContain(await awsApp.LatestCodeAsync(email), confirm.Html, StringComparison.Ordinal);
     }
 }
