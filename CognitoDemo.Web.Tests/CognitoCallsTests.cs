@@ -173,6 +173,25 @@ public sealed partial class CognitoCallsTests
     }
 
     [Fact]
+    public async Task ARedirectsCallsAreShownOnceAndOnlyToTheBrowserThatMadeThem()
+    {
+        await using var app = new CognitoDemoApp();
+        using var maker = new Support.Browser(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost/"),
+        }));
+        using var stranger = app.Browser();
+        var (username, email) = Journeys.NewUser("carry");
+
+        var redirect = await maker.SignUpAsync(username, email);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.Status);
+
+        Assert.Empty(Operations(await stranger.GetAsync("/Account/Confirm")));
+        Assert.Equal(["SignUp"], Operations(await maker.GetAsync($"/Account/Confirm?username={username}")));
+        Assert.Empty(Operations(await maker.GetAsync($"/Account/Confirm?username={username}")));
+    }
+
+    [Fact]
     public void EveryQuotedLineOfCodeIsInItsFile()
     {
         foreach (var (operation, source) in CallCatalog.Sources)
