@@ -1,8 +1,10 @@
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Web;
 using Microsoft.Extensions.Options;
+using CognitoDemo.Web.Calls;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Diagnostics;
+using CognitoDemo.Web.Journey;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +32,8 @@ if (!app.Environment.IsDevelopment())
 
 // Forms may post to this site only, and (through its redirects) to the Hosted UI.
 app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CognitoOptions>>().Value.HostedUiDomain);
+app.UseCognitoCallRecording();
+app.UseGuidedPath();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace CognitoDemo.Web.Tests.Browser;
 
 /// <summary>The app on a real Kestrel port (with its Local Cognito on another), for a real browser.</summary>
-public sealed class BrowserApp : CognitoDemoApp
+public class BrowserApp : CognitoDemoApp
 {
     private readonly int _port = FreeLoopbackPort();
 

@@ -1,6 +1,7 @@
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.LocalCognito;
 using CognitoDemo.LocalCognito.IdentityPools;
+using CognitoDemo.Web.Calls;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -53,6 +54,9 @@ public static class CognitoSetup
         }
 
         builder.Services.AddCognitoClients(cognito);
+        builder.Services.AddCognitoCallRecording();
+        builder.Services.AddHttpClient(LocalMailbox.ClientName);
+        builder.Services.AddScoped<LocalMailbox>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Credentials.CredentialsCache>();
         builder.Services.AddScoped<Credentials.CredentialsService>();

@@ -4,6 +4,7 @@ using Amazon.SecurityToken.Model;
 using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.IdentityPools;
+using CognitoDemo.Web.Calls;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Credentials;
@@ -18,7 +19,8 @@ public sealed class CredentialsService(
     IdentityPoolClient identityPool,
     IOptions<CognitoOptions> options,
     CredentialsCache cache,
-    TimeProvider time)
+    TimeProvider time,
+    RecordingAwsHttpClientFactory stsHttp)
 {
     /// <summary>Credentials are replaced this long before they expire.</summary>
     public static readonly TimeSpan RenewAhead = TimeSpan.FromMinutes(5);
@@ -61,6 +63,8 @@ public sealed class CredentialsService(
             ServiceURL = _options.ServiceUrl?.ToString() ?? $"https://sts.{region}.{CognitoEndpoints.DnsSuffix(region)}",
             AuthenticationRegion = region,
             MaxErrorRetry = 1,
+            // Through the app's HTTP pipeline, so the call shows in the "Cognito calls" panel.
+            HttpClientFactory = stsHttp,
         };
         using var sts = new AmazonSecurityTokenServiceClient(
             new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretKey, credentials.SessionToken), config);

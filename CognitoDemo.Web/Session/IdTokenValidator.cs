@@ -57,6 +57,20 @@ public sealed class IdTokenValidator
         return result;
     }
 
+    /// <summary>The <c>kid</c> of every key in the pool's JWKS (cached), or empty when the keys cannot be fetched.</summary>
+    public async Task<IReadOnlyList<string>> SigningKeyIdsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var configuration = await _configuration.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            return configuration.SigningKeys.Select(k => k.KeyId).Where(k => k is not null).ToList();
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
+        }
+    }
+
     private async Task<TokenValidationResult> ValidateOnceAsync(string idToken, CancellationToken cancellationToken)
     {
         OpenIdConnectConfiguration configuration;

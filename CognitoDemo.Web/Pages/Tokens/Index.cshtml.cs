@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,7 @@ namespace CognitoDemo.Web.Pages.Tokens;
 
 /// <summary>The session's ID and access tokens, decoded; "refresh now" is <c>InitiateAuth REFRESH_TOKEN_AUTH</c>.</summary>
 [Authorize]
-public sealed class IndexModel(CognitoSession session, TimeProvider time) : CognitoPageModel
+public sealed class IndexModel(CognitoSession session, TimeProvider time, IdTokenValidator validator) : CognitoPageModel
 {
     public DecodedToken? IdToken { get; private set; }
 
@@ -19,12 +18,19 @@ public sealed class IndexModel(CognitoSession session, TimeProvider time) : Cogn
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The <c>kid</c>s of the pool's JWKS, to say which key signed each token.</summary>
+    public IReadOnlyList<string> JwksKeyIds { get; private set; } = [];
+
+    /// <summary>Where the pool publishes its keys.</summary>
+    public string JwksUrl => validator.Issuer + "/.well-known/jwks.json";
+
     public async Task OnGetAsync()
     {
         Now = time.GetUtcNow();
         IdToken = DecodedToken.From(await HttpContext.IdTokenAsync());
         AccessToken = DecodedToken.From(await HttpContext.AccessTokenAsync());
         HasRefreshToken = await HttpContext.RefreshTokenAsync() is not null;
+        JwksKeyIds = await validator.SigningKeyIdsAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostRefreshAsync()
@@ -37,7 +43,8 @@ public sealed class IndexModel(CognitoSession session, TimeProvider time) : Cogn
 }
 
 /// <summary>A token's claims, for display. The ID token was validated at sign-in; nothing here trusts the access token.</summary>
-public sealed record DecodedToken(IReadOnlyList<KeyValuePair<string, string>> Claims, DateTimeOffset Expires, DateTimeOffset IssuedAt)
+public sealed record DecodedToken(IReadOnlyList<KeyValuePair<string, string>> Claims, DateTimeOffset Expires, DateTimeOffset IssuedAt,
+    string? KeyId, string? Algorithm)
 {
     public static DecodedToken? From(string token)
     {
@@ -48,7 +55,8 @@ public sealed record DecodedToken(IReadOnlyList<KeyValuePair<string, string>> Cl
                 .GroupBy(c => c.Type)
                 .Select(g => new KeyValuePair<string, string>(g.Key, string.Join(", ", g.Select(c => c.Value))))
                 .ToList();
-            return new DecodedToken(claims, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero));
+            return new DecodedToken(claims, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero),
+                jwt.Kid, jwt.Alg);
         }
         catch (ArgumentException)
         {
@@ -60,8 +68,7 @@ public sealed record DecodedToken(IReadOnlyList<KeyValuePair<string, string>> Cl
         }
     }
 
-    public static string Describe(string claim, string value) =>
-        claim is "exp" or "iat" or "auth_time" && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-            ? $"{value} ({DateTimeOffset.FromUnixTimeSeconds(seconds):u})"
-            : value;
+    /// <summary>A claim's value as shown: times as UTC and relative to now.</summary>
+    public static string Describe(string claim, string value, DateTimeOffset now) =>
+        ClaimMeanings.TimeClaims.Contains(claim) ? ClaimMeanings.Time(value, now) : value;
 }
