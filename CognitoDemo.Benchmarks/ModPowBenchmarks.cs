@@ -10,7 +10,7 @@ namespace CognitoDemo.Benchmarks;
 /// implementation the SRP code uses (<see cref="SrpGroup.Arithmetic"/>), for each exponent size SRP
 /// uses: 256 bits (a, b, x, u), 513 bits (the client's a + u·x) and 1024 bits (the old size of a).
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn]
 public class ModPowBenchmarks
 {
     private BigInteger _base;
