@@ -33,6 +33,20 @@ internal static class Limbs
         return hi;
     }
 
+    /// <summary>t[0..count) += scalar·v[0..count), returning the carry out of the top limb.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MultiplyAccumulate(ref ulong t, ulong scalar, ref ulong v, int count)
+    {
+        ulong carry = 0;
+        for (var j = 0; j < count; j++)
+        {
+            ref var tj = ref Unsafe.Add(ref t, j);
+            carry = MultiplyAdd(scalar, Unsafe.Add(ref v, j), tj, carry, out tj);
+        }
+
+        return carry;
+    }
+
     /// <summary>All ones when <paramref name="x"/> equals <paramref name="y"/>, else zero, without a comparison.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong EqualMask(ulong x, ulong y)

@@ -205,13 +205,7 @@ public sealed class MontgomeryModulus
             carryIn = (v >> 1) >> (63 - d);
         }
 
-        var overflow = carryIn;
-        ulong carry = 0;
-        for (var j = 0; j < s; j++)
-        {
-            carry = Limbs.MultiplyAdd(overflow, fold[j], t[j], carry, out t[j]);
-        }
-
+        var carry = Limbs.MultiplyAccumulate(ref MemoryMarshal.GetReference(t), carryIn, ref MemoryMarshal.GetArrayDataReference(fold), s);
         Limbs.SubtractIfAtLeast(x, t, carry, _n);
     }
 
@@ -228,14 +222,7 @@ public sealed class MontgomeryModulus
         ref var n = ref MemoryMarshal.GetArrayDataReference(_n);
         for (var i = 0; i < s; i++)
         {
-            var xi = Unsafe.Add(ref x, i);
-            ulong carry = 0;
-            for (var j = 0; j < s; j++)
-            {
-                ref var tj = ref Unsafe.Add(ref t, j);
-                carry = Limbs.MultiplyAdd(xi, Unsafe.Add(ref y, j), tj, carry, out tj);
-            }
-
+            var carry = Limbs.MultiplyAccumulate(ref t, Unsafe.Add(ref x, i), ref y, s);
             ref var ts = ref Unsafe.Add(ref t, s);
             var top = ts + carry;
             var topCarry = Limbs.Carry(top, carry);
@@ -267,15 +254,8 @@ public sealed class MontgomeryModulus
         ref var n = ref MemoryMarshal.GetArrayDataReference(_n);
         for (var i = 0; i < s - 1; i++)
         {
-            var xi = Unsafe.Add(ref x, i);
-            ulong carry = 0;
-            for (var j = i + 1; j < s; j++)
-            {
-                ref var tij = ref Unsafe.Add(ref t, i + j);
-                carry = Limbs.MultiplyAdd(xi, Unsafe.Add(ref x, j), tij, carry, out tij);
-            }
-
-            Unsafe.Add(ref t, i + s) = carry;
+            Unsafe.Add(ref t, i + s) = Limbs.MultiplyAccumulate(
+                ref Unsafe.Add(ref t, (2 * i) + 1), Unsafe.Add(ref x, i), ref Unsafe.Add(ref x, i + 1), s - i - 1);
         }
 
         ulong shiftedOut = 0;
@@ -302,14 +282,8 @@ public sealed class MontgomeryModulus
         for (var i = 0; i < s; i++)
         {
             ref var ti = ref Unsafe.Add(ref t, i);
-            var m = ti * _negativeInverse;
-            var carry = Limbs.MultiplyAdd(m, n, ti, 0, out _);
-            for (var j = 1; j < s; j++)
-            {
-                ref var tij = ref Unsafe.Add(ref ti, j);
-                carry = Limbs.MultiplyAdd(m, Unsafe.Add(ref n, j), tij, carry, out tij);
-            }
-
+            // Adding m·N makes limb i zero (it is written as zero and never read again).
+            var carry = Limbs.MultiplyAccumulate(ref ti, ti * _negativeInverse, ref n, s);
             ref var tis = ref Unsafe.Add(ref ti, s);
             var sum = tis + carry;
             var c1 = Limbs.Carry(sum, carry);
