@@ -6,7 +6,7 @@
 # second, p50/p99 and the ratios. Loopback only; every phase is bounded in time and count; everything
 # this script starts is stopped when it ends. Extra arguments go to load.mjs (e.g. --seconds 30).
 #
-#   bash scripts/load.sh [--no-build] [--seconds N] [--concurrency N] [--users N]
+#   bash scripts/load.sh [--no-build] [--seconds N] [--rounds N] [--concurrency N] [--users N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -16,6 +16,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '15' },
     'warmup-seconds': { type: 'string', default: '3' },
     'max-requests': { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '3' },
     users: { type: 'string', default: '8' },
   },
 });
@@ -25,6 +26,9 @@ const seconds = Number(args.seconds);
 const warmupSeconds = Number(args['warmup-seconds']);
 const maxRequests = Number(args['max-requests']);
 const userCount = Number(args.users);
+// Each phase's time is cut into rounds that take turns, so a change in the machine's other load
+// touches every phase alike and the Local Cognito / moto ratios stay fair.
+const rounds = Number(args.rounds);
 const password = 'Load-test-Passw0rd!';
 const region = 'us-west-2';
 
@@ -95,8 +99,10 @@ async function provision(url, existingPool) {
 }
 
 // ---- the load loop ---------------------------------------------------------------------------------
+const totals = new Map();
+
 async function run(name, once, { measure = true } = {}) {
-  const duration = (measure ? seconds : warmupSeconds) * 1000;
+  const duration = (measure ? seconds / rounds : warmupSeconds) * 1000;
   const latencies = [];
   let errors = 0;
   let firstError;
@@ -118,15 +124,22 @@ async function run(name, once, { measure = true } = {}) {
   }
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
-  const result = { name, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), elapsed };
   if (firstError) console.error(`${name}: ${errors} errors; first: ${firstError.message}`);
-  if (measure) results.push(result);
-  return result;
+  if (measure) {
+    const total = totals.get(name) ?? { name, latencies: [], errors: 0, elapsed: 0 };
+    total.latencies.push(...latencies);
+    total.errors += errors;
+    total.elapsed += elapsed;
+    totals.set(name, total);
+  }
 }
 
-const results = [];
+function summarize({ name, latencies, errors, elapsed }) {
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
+  return { name, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), elapsed };
+}
+
 let peakRssKb = 0;
 const rssTimer = args['web-pid'] ? setInterval(() => {
   try {
@@ -196,14 +209,18 @@ if (moto) {
 }
 for (const [name, once] of phases) {
   await run(name, once, { measure: false });
-  const r = await run(name, once);
-  console.log(`${name}: ${r.count} in ${r.elapsed.toFixed(1)} s, ${r.errors} errors`);
+}
+for (let round = 0; round < rounds; round++) {
+  for (const [name, once] of phases) {
+    await run(name, once);
+  }
 }
 clearInterval(rssTimer);
+const results = [...totals.values()].map(summarize);
 
 const pad = (text, n) => String(text).padEnd(n);
 console.log('');
-console.log(`concurrency ${concurrency}, ${seconds} s per phase (after ${warmupSeconds} s of warm-up)`);
+console.log(`concurrency ${concurrency}, ${seconds} s per phase in ${rounds} turns (after ${warmupSeconds} s of warm-up each)`);
 console.log(`${pad('phase', 48)} ${pad('done', 7)} ${pad('errors', 7)} ${pad('per s', 8)} ${pad('p50 ms', 8)} p99 ms`);
 for (const r of results) {
   console.log(`${pad(r.name, 48)} ${pad(r.count, 7)} ${pad(r.errors, 7)} ${pad(r.perSecond.toFixed(1), 8)} ${pad(r.p50.toFixed(1), 8)} ${r.p99.toFixed(1)}`);
