@@ -10,7 +10,7 @@ namespace CognitoDemo.Benchmarks;
 /// Local Cognito's share of one SRP sign-in: answering InitiateAuth (b and B = k·v + g^b) and
 /// checking the PASSWORD_VERIFIER claim (u, S = (A·v^u)^b, HKDF, HMAC).
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn]
 public class SrpServerBenchmarks
 {
     private const string PoolId = "us-west-2_LocalPool";
@@ -18,6 +18,8 @@ public class SrpServerBenchmarks
     private BigInteger _clientA;
     private BigInteger _b;
     private BigInteger _serverB;
+    private BigInteger _salt;
+    private BigInteger _legacyB;
     private byte[] _secretBlock = [];
     private byte[] _signature = [];
     private const string Timestamp = "Mon Jan 5 09:03:07 UTC 2026";
@@ -26,6 +28,8 @@ public class SrpServerBenchmarks
     public void Setup()
     {
         var salt = new BigInteger(RandomNumberGenerator.GetBytes(16), isUnsigned: true, isBigEndian: true);
+        _salt = salt;
+        _legacyB = SrpGroup.RandomExponent(64);
         _verifier = SrpCalculations.Verifier(SrpCalculations.PrivateKey("LocalPool", "alice", "correct horse", salt));
         var client = SrpClientSession.Create();
         _clientA = client.PublicValue;
@@ -52,4 +56,25 @@ public class SrpServerBenchmarks
     [Benchmark(Description = "PASSWORD_VERIFIER check")]
     public bool VerifyClaim() =>
         SrpServer.VerifyClaim(PoolId, "alice", _verifier, _clientA, _b, _serverB, _secretBlock, Timestamp, _signature);
+
+    [Benchmark(Description = "USER_PASSWORD_AUTH check: x, v = g^x")]
+    public BigInteger PasswordCheck() =>
+        SrpCalculations.Verifier(SrpCalculations.PrivateKey("LocalPool", "alice", "correct horse", _salt));
+
+    // The server's exponentiations as they were before MontgomeryModulus (BigInteger.ModPow, b of 512
+    // bits), measured in the same process so the comparison survives a busy machine.
+    [Benchmark(Description = "before: InitiateAuth with BigInteger.ModPow, 512-bit b")]
+    public BigInteger StartChallengeBefore() =>
+        SrpGroup.Reduce((SrpGroup.K * _verifier) + BigInteger.ModPow(SrpGroup.G, SrpGroup.RandomExponent(64), SrpGroup.N));
+
+    [Benchmark(Description = "before: PASSWORD_VERIFIER exponentiations with BigInteger.ModPow")]
+    public BigInteger VerifyClaimBefore()
+    {
+        var u = SrpCalculations.Scrambler(_clientA, _serverB);
+        return BigInteger.ModPow(SrpGroup.Reduce(_clientA * BigInteger.ModPow(_verifier, u, SrpGroup.N)), _legacyB, SrpGroup.N);
+    }
+
+    [Benchmark(Description = "before: USER_PASSWORD_AUTH check with BigInteger.ModPow")]
+    public BigInteger PasswordCheckBefore() =>
+        BigInteger.ModPow(SrpGroup.G, SrpCalculations.PrivateKey("LocalPool", "alice", "correct horse", _salt), SrpGroup.N);
 }

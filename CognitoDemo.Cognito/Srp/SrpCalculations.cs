@@ -39,7 +39,7 @@ public static class SrpCalculations
 
     /// <summary>v = g^x mod N, what a server stores instead of the password.</summary>
     public static BigInteger Verifier(BigInteger privateKey) =>
-        BigInteger.ModPow(SrpGroup.G, privateKey, SrpGroup.N);
+        SrpGroup.PowerOfG(privateKey, Math.Max(SrpGroup.HashBits, (int)privateKey.GetBitLength()));
 
     /// <summary>u = H(PAD(A) || PAD(B)).</summary>
     public static BigInteger Scrambler(BigInteger clientPublic, BigInteger serverPublic) =>

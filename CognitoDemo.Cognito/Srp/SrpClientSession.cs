@@ -9,11 +9,14 @@ namespace CognitoDemo.Cognito.Srp;
 public sealed class SrpClientSession
 {
     private readonly BigInteger _privateValue;
+    // The public bound on a's length that the exponentiations' schedule follows (not a's actual length).
+    private readonly int _privateValueBits;
 
-    private SrpClientSession(BigInteger privateValue)
+    private SrpClientSession(BigInteger privateValue, int privateValueBits)
     {
         _privateValue = privateValue;
-        PublicValue = BigInteger.ModPow(SrpGroup.G, privateValue, SrpGroup.N);
+        _privateValueBits = privateValueBits;
+        PublicValue = SrpGroup.PowerOfG(privateValue, privateValueBits);
         if (SrpGroup.Reduce(PublicValue).IsZero)
         {
             throw new ArgumentException("The private value gives A = 0 mod N; pick another.", nameof(privateValue));
@@ -26,7 +29,10 @@ public sealed class SrpClientSession
     /// <summary>SRP_A as sent on the wire: lower-case hex.</summary>
     public string PublicValueHex => SrpEncoding.ToHex(PublicValue);
 
-    /// <summary>A new session with 128 random bytes as its private value.</summary>
+    /// <summary>
+    /// A new session with a random 256-bit private value (<see cref="SrpGroup.EphemeralExponentBits"/>
+    /// says why that size).
+    /// </summary>
     public static SrpClientSession Create()
     {
         while (true)
@@ -34,7 +40,7 @@ public sealed class SrpClientSession
             var a = SrpGroup.RandomExponent();
             if (!a.IsZero)
             {
-                return new SrpClientSession(a);
+                return new SrpClientSession(a, SrpGroup.EphemeralExponentBits);
             }
         }
     }
@@ -47,7 +53,8 @@ public sealed class SrpClientSession
             throw new ArgumentOutOfRangeException(nameof(privateValue), "The private value must be positive.");
         }
 
-        return new SrpClientSession(privateValue);
+        // A chosen value is known to the caller, so its own length may set the schedule.
+        return new SrpClientSession(privateValue, Math.Max(SrpGroup.EphemeralExponentBits, (int)privateValue.GetBitLength()));
     }
 
     /// <summary>
@@ -69,10 +76,12 @@ public sealed class SrpClientSession
         }
 
         var x = SrpCalculations.PrivateKey(poolName, userIdForSrp, password, salt);
-        var gx = BigInteger.ModPow(SrpGroup.G, x, SrpGroup.N);
+        var gx = SrpGroup.PowerOfG(x, SrpGroup.HashBits);
         var @base = SrpGroup.Reduce(serverPublic - (SrpGroup.K * gx));
+        // a + u·x < 2^aBits + 2^512, so one bit more than the longer of the two bounds the schedule.
         var exponent = _privateValue + (u * x);
-        var s = BigInteger.ModPow(@base, exponent, SrpGroup.N);
+        var exponentBits = Math.Max(_privateValueBits, 2 * SrpGroup.HashBits) + 1;
+        var s = SrpGroup.Arithmetic.ModPow(@base, exponent, exponentBits);
         return SrpCalculations.DeriveKey(s, u);
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using CognitoDemo.Cognito.Arithmetic;
 
 namespace CognitoDemo.Cognito.Srp;
 
@@ -23,11 +24,33 @@ public static class SrpGroup
     /// <summary>The group prime N.</summary>
     public static BigInteger N { get; } = SrpEncoding.FromHex(PrimeHex);
 
+    /// <summary>Constant-time modular exponentiation modulo N, for the client and for Local Cognito.</summary>
+    public static MontgomeryModulus Arithmetic { get; } = new(N);
+
+    /// <summary>
+    /// Size in bits of the ephemeral private values a (client) and b (server), 256 uniformly random bits.
+    /// RFC 5054 sections 2.5.3 and 2.5.4 say b and a "SHOULD be at least 256 bits in length", for about
+    /// 128 bits of security: the square-root attacks on short exponents (Pollard's kangaroo, van Oorschot
+    /// and Wiener 1996) take about 2^(bits/2) steps. 128 bits is also the strength of the 3072-bit group against
+    /// the number field sieve (NIST SP 800-57 part 1, table 2), so a longer exponent buys nothing and
+    /// costs a squaring per extra bit. The peer cannot tell: A = g^a mod N and B = k·v + g^b mod N are
+    /// full 3072-bit values whatever the exponent's length, so AWS's service receives an SRP_A of the
+    /// same form as from amazon-cognito-identity-js (which draws 1024 bits).
+    /// </summary>
+    public const int EphemeralExponentBits = 256;
+
+    /// <summary>Bits of x and u: each is a SHA-256 digest read as an integer.</summary>
+    public const int HashBits = 256;
+
     /// <summary>The generator g = 2.</summary>
     public static BigInteger G { get; } = new(2);
 
     /// <summary>The multiplier k = H(PAD(N) || PAD(g)).</summary>
     public static BigInteger K { get; } = SrpEncoding.HashToInteger(SrpEncoding.Pad(N), SrpEncoding.Pad(G));
+
+    /// <summary>g^exponent mod N in constant time for exponents below 2^<paramref name="exponentBits"/>.</summary>
+    public static BigInteger PowerOfG(BigInteger exponent, int exponentBits) =>
+        Arithmetic.ModPow(G, exponent, exponentBits);
 
     /// <summary>
     /// Reduces a value into [0, N). <see cref="BigInteger.ModPow"/> and <c>%</c> keep the sign of a
@@ -40,7 +63,7 @@ public static class SrpGroup
     }
 
     /// <summary>A uniformly random integer of <paramref name="byteCount"/> bytes, reduced mod N.</summary>
-    public static BigInteger RandomExponent(int byteCount = 128)
+    public static BigInteger RandomExponent(int byteCount = EphemeralExponentBits / 8)
     {
         Span<byte> bytes = stackalloc byte[byteCount];
         RandomNumberGenerator.Fill(bytes);

@@ -42,8 +42,10 @@ internal static class SrpServer
     {
         while (true)
         {
-            var b = SrpGroup.RandomExponent(64);
-            var publicB = SrpGroup.Reduce((SrpGroup.K * verifier) + BigInteger.ModPow(SrpGroup.G, b, SrpGroup.N));
+            // b has SrpGroup.EphemeralExponentBits (256) bits: RFC 5054 section 2.5.4's minimum, which matches
+            // the group's 128-bit strength; the schedule below is the same for every b of that length.
+            var b = SrpGroup.RandomExponent();
+            var publicB = SrpGroup.Reduce((SrpGroup.K * verifier) + SrpGroup.PowerOfG(b, SrpGroup.EphemeralExponentBits));
             if (!b.IsZero && !publicB.IsZero)
             {
                 return (b, publicB);
@@ -64,7 +66,10 @@ internal static class SrpServer
             return false;
         }
 
-        var s = BigInteger.ModPow(SrpGroup.Reduce(clientA * BigInteger.ModPow(verifier, u, SrpGroup.N)), privateB, SrpGroup.N);
+        // u is public (a hash of A and B); b is secret, so its exponentiation follows b's fixed length.
+        var vu = SrpGroup.Arithmetic.ModPow(verifier, u, SrpGroup.HashBits);
+        var s = SrpGroup.Arithmetic.ModPow(SrpGroup.Reduce(clientA * vu), privateB,
+            Math.Max(SrpGroup.EphemeralExponentBits, (int)privateB.GetBitLength()));
         var key = SrpCalculations.DeriveKey(s, u);
         var expected = SrpCalculations.PasswordClaimSignature(key, SrpCalculations.PoolName(poolId), userIdForSrp,
             secretBlock, timestamp);
