@@ -36,8 +36,7 @@ internal static class OAuthErrorResponse
     public static IResult Bearer(OAuthException e) => new BearerErrorResult(e);
 
     public static IResult Redirect(OAuthException e, string redirectUri, string? state, bool inFragment) =>
-        Results.Redirect(RedirectWith(redirectUri, inFragment, (OAuth2Parameters.Error, e.Error),
-            (OAuth2Parameters.ErrorDescription, e.Description), (OAuth2Parameters.State, state)));
+        Results.Redirect(RedirectWith(redirectUri, inFragment, (OAuth2Parameters.Error, e.Error), (OAuth2Parameters.State, state)));
 
     public static IResult Page(OAuthException e) => HostedUiPages.Error(e.Error, e.Description ?? "");
 
