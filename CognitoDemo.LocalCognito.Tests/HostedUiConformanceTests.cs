@@ -401,6 +401,7 @@ public sealed class HostedUiConformanceTests : IDisposable
             data.Add(path, "truncated multipart");
             data.Add(path, "1,025 fields");
             data.Add(path, "2,049-character key");
+            data.Add(path, "a parameter sent twice");
         }
 
         return data;
@@ -415,7 +416,8 @@ public sealed class HostedUiConformanceTests : IDisposable
             "multipart without a boundary" => Raw("--x\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nrefresh_token\r\n--x--\r\n", "multipart/form-data"),
             "truncated multipart" => Raw("--x\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nrefr", "multipart/form-data; boundary=x"),
             "1,025 fields" => Raw(string.Join('&', Enumerable.Range(0, 1025).Select(i => $"f{i}=v")), "application/x-www-form-urlencoded"),
-            _ => Raw(new string('k', 2049) + "=v&grant_type=refresh_token", "application/x-www-form-urlencoded"),
+            "2,049-character key" => Raw(new string('k', 2049) + "=v&grant_type=refresh_token", "application/x-www-form-urlencoded"),
+            _ => Raw("grant_type=refresh_token&grant_type=client_credentials&token=a&token=b", "application/x-www-form-urlencoded"),
         };
         using var client = _app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
