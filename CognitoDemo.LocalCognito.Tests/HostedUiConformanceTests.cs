@@ -153,6 +153,24 @@ public sealed class HostedUiConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task RevokeWithAWrongSecretIsA401ThatNamesBasicAuthentication()
+    {
+        using var http = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth2/revoke")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "whatever" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LocalCognitoApp.WebClientId}:wrongsecret")));
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("invalid_client", JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["error"].Text());
+    }
+
+    [Fact]
     public async Task ImplicitFlowReturnsTokensInTheFragmentAndNoRefreshToken()
     {
         await _app.SignUpConfirmedAsync("ivy");

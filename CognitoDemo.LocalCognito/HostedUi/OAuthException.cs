@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using CognitoDemo.LocalCognito.Protocol;
 using Microsoft.AspNetCore.WebUtilities;
@@ -31,7 +30,7 @@ internal static class OAuthErrorResponse
 {
     public const string JsonContentType = "application/json;charset=UTF-8";
 
-    public static IResult Json(OAuthException e) => Results.Content(JsonOutput.Write(Body(e)), JsonContentType, Encoding.UTF8, e.Status);
+    public static IResult Json(OAuthException e) => new JsonErrorResult(e);
 
     public static IResult Bearer(OAuthException e) => new BearerErrorResult(e);
 
@@ -62,6 +61,22 @@ internal static class OAuthErrorResponse
         }
 
         return body;
+    }
+
+    /// <summary>A JSON error; a 401 names the authentication scheme the client should use (RFC 6749 5.2, RFC 9110 11.6.1).</summary>
+    private sealed class JsonErrorResult(OAuthException e) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = e.Status;
+            if (e.Status == StatusCodes.Status401Unauthorized)
+            {
+                httpContext.Response.Headers.WWWAuthenticate = "Basic";
+            }
+
+            httpContext.Response.ContentType = JsonContentType;
+            return httpContext.Response.WriteAsync(JsonOutput.Write(Body(e)), httpContext.RequestAborted);
+        }
     }
 
     /// <summary>userInfo's errors: the WWW-Authenticate challenge and a JSON body with the same error.</summary>
