@@ -64,7 +64,8 @@ public sealed class HostedUiConformanceTests : IDisposable
     public async Task UserInfoReleasesOnlyTheAttributesItsScopesAllow()
     {
         await SignUpWithProfileAsync("uma");
-        var client = await CreateClientAsync(scopes: ["openid", "email", "phone", "profile"]);
+        var client = await CreateClientAsync(scopes: ["openid", "email", "phone", "profile"],
+            readAttributes: ["name", "email", "email_verified", "phone_number", "phone_number_verified", "custom:location"]);
 
         var profile = await UserInfoJsonAsync(await CodeFlowTokensAsync(client, "uma", "openid profile"));
         Assert.Equal("Uma Example", profile["name"].Text());
@@ -109,6 +110,24 @@ public sealed class HostedUiConformanceTests : IDisposable
         var user = await _app.OkAsync("GetUser", new { AccessToken = tokens["access_token"].Text() });
         Assert.Equal(["sub", "email", "email_verified"],
             user["UserAttributes"]!.AsArray().Select(a => a!["Name"].Text()).ToArray());
+    }
+
+    [Fact]
+    public async Task AClientWithoutReadAttributesReadsTheStandardAttributesButNoCustomOne()
+    {
+        await SignUpWithProfileAsync("cleo");
+        var client = await CreateClientAsync(scopes: ["openid", "aws.cognito.signin.user.admin"]);
+
+        var tokens = await CodeFlowTokensAsync(client, "cleo", "openid aws.cognito.signin.user.admin");
+
+        var idToken = Payload(tokens["id_token"].Text());
+        Assert.Equal("Uma Example", idToken.GetClaim("name").Value);
+        Assert.Equal("+15555550100", idToken.GetClaim("phone_number").Value);
+        Assert.False(idToken.TryGetClaim("custom:location", out _));
+        Assert.Null((await UserInfoJsonAsync(tokens))["custom:location"]);
+        var user = await _app.OkAsync("GetUser", new { AccessToken = tokens["access_token"].Text() });
+        Assert.DoesNotContain("custom:location", user["UserAttributes"]!.AsArray().Select(a => a!["Name"].Text()));
+        Assert.Contains("email", user["UserAttributes"]!.AsArray().Select(a => a!["Name"].Text()));
     }
 
     [Theory]

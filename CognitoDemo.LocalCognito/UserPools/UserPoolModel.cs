@@ -68,12 +68,16 @@ internal sealed record AppClient(string Id, string PoolId, string Name, string? 
     public bool Allows(string explicitFlow) => Settings.ExplicitAuthFlows.Contains(explicitFlow, StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether reads through this client (tokens, userInfo, GetUser) show the attribute: <c>sub</c> always, the rest
-    /// when the client has no ReadAttributes or lists it (ReadAttributes, CreateUserPoolClient API reference).
+    /// Whether reads through this client (tokens, userInfo, GetUser) show the attribute: <c>sub</c> always; the ones
+    /// its ReadAttributes list; without ReadAttributes, the standard attributes only ("When you don't specify the
+    /// ReadAttributes for your app client, your app can read the values of email_verified, phone_number_verified, and
+    /// the standard attributes of your user pool", CreateUserPoolClient API reference), so no custom attribute.
     /// </summary>
     public bool CanRead(string attribute) =>
-        attribute == UserAttributes.Sub || Settings.ReadAttributes is not { Count: > 0 } readable
-        || readable.Contains(attribute, StringComparer.Ordinal);
+        attribute == UserAttributes.Sub
+        || (Settings.ReadAttributes is { Count: > 0 } readable
+            ? readable.Contains(attribute, StringComparer.Ordinal)
+            : !attribute.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="presented"/> is this client's secret, compared in constant time; false for a client without one.</summary>
     public bool SecretMatches(string? presented) =>
