@@ -13,7 +13,7 @@ namespace CognitoDemo.LocalCognito.Tests;
 /// </summary>
 public sealed class HostedUiOpenIdConnectTests : IDisposable
 {
-    private const string Authority = "http://localhost/us-west-2_LocalPool";
+    private const string Authority = LocalCognitoApp.PublicUrl + "/us-west-2_LocalPool";
     private readonly LocalCognitoApp _app = new();
     private readonly HostedUiBrowser _browser;
 
@@ -34,15 +34,15 @@ public sealed class HostedUiOpenIdConnectTests : IDisposable
     }
 
     [Fact]
-    public async Task DiscoveryAdvertisesTheHostedUiEndpointsOnTheHostTheClientReached()
+    public async Task DiscoveryAdvertisesTheHostedUiEndpointsOnThePublicUrl()
     {
         var configuration = await DiscoverAsync();
 
         Assert.Equal(Authority, configuration.Issuer);
-        Assert.Equal("http://localhost/oauth2/authorize", configuration.AuthorizationEndpoint);
-        Assert.Equal("http://localhost/oauth2/token", configuration.TokenEndpoint);
-        Assert.Equal("http://localhost/oauth2/userInfo", configuration.UserInfoEndpoint);
-        Assert.Equal("http://localhost/logout", configuration.EndSessionEndpoint);
+        Assert.Equal(LocalCognitoApp.PublicUrl + "/oauth2/authorize", configuration.AuthorizationEndpoint);
+        Assert.Equal(LocalCognitoApp.PublicUrl + "/oauth2/token", configuration.TokenEndpoint);
+        Assert.Equal(LocalCognitoApp.PublicUrl + "/oauth2/userInfo", configuration.UserInfoEndpoint);
+        Assert.Equal(LocalCognitoApp.PublicUrl + "/logout", configuration.EndSessionEndpoint);
         Assert.Equal(2, configuration.SigningKeys.Count);
     }
 

@@ -11,7 +11,7 @@ namespace CognitoDemo.LocalCognito.Tests;
 /// <summary>The Hosted UI's OAuth2 code flow over real HTTP, as a browser and the web app drive it (protocol doc 6).</summary>
 public sealed class HostedUiTests : IDisposable
 {
-    private const string Issuer = "http://localhost/us-west-2_LocalPool";
+    private const string Issuer = LocalCognitoApp.PublicUrl + "/us-west-2_LocalPool";
     private readonly LocalCognitoApp _app = new();
     private readonly HostedUiBrowser _browser;
 
@@ -428,7 +428,8 @@ public sealed class HostedUiTests : IDisposable
 
         using var response = await _browser.GetAsync(url);
 
-        Assert.Equal($"{HostedUiBrowser.Callback}?error=unauthorized_client&state=s4", response.Headers.Location!.OriginalString);
+        // RFC 6749 4.2.2.1: the implicit flow's errors travel in the fragment.
+        Assert.Equal($"{HostedUiBrowser.Callback}#error=unauthorized_client&state=s4", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

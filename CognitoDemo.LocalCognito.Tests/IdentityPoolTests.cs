@@ -121,11 +121,12 @@ public sealed class IdentityPoolTests : IDisposable
     [Fact]
     public async Task GetIdWithATokenIssuedUnderAnotherIssuerDoesNotMatchTheProvider()
     {
-        var idToken = await _app.SignedInIdTokenAsync("ada");
+        // A token of the same pool and keys, issued by a Local Cognito known by another public URL.
+        using var elsewhere = new LocalCognitoApp(_app.DataPath, _app.Time,
+            new Dictionary<string, string?> { ["LocalCognito:PublicUrl"] = "http://cognito.elsewhere.test" });
+        var idToken = await elsewhere.SignedInIdTokenAsync("ada");
 
-        // The same token presented at another host name: its issuer is no longer this pool's local issuer.
-        var response = await _app.IdentityAsync("GetId", new { IdentityPoolId = DefaultIdentityPoolId, Logins = Logins(idToken) },
-            request => request.RequestUri = new Uri("http://cognito.elsewhere.test/"));
+        var response = await _app.IdentityAsync("GetId", new { IdentityPoolId = DefaultIdentityPoolId, Logins = Logins(idToken) });
 
         response.AssertError("NotAuthorizedException", "Invalid login token. Issuer doesn't match providerName");
     }

@@ -7,7 +7,7 @@ namespace CognitoDemo.LocalCognito.Tests;
 
 public sealed class TokenTests : IDisposable
 {
-    private const string Issuer = "http://localhost/us-west-2_LocalPool";
+    private const string Issuer = LocalCognitoApp.PublicUrl + "/us-west-2_LocalPool";
     private readonly LocalCognitoApp _app = new();
 
     public void Dispose() => _app.Dispose();
@@ -43,7 +43,7 @@ public sealed class TokenTests : IDisposable
     }
 
     [Fact]
-    public async Task DiscoveryDocumentNamesTheIssuerAndJwksOfTheRequestedHost()
+    public async Task DiscoveryDocumentNamesTheIssuerAndJwksOfThePublicUrl()
     {
         var document = await _app.GetJsonAsync("/us-west-2_LocalPool/.well-known/openid-configuration");
 

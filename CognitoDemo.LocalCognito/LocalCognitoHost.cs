@@ -89,6 +89,9 @@ public static class LocalCognitoHost
         services.AddSingleton<ChallengeStore>();
         services.AddSingleton<AuthSessionStore>();
         services.AddSingleton<SigningKeys>();
+        services.AddSingleton<PublicUrl>();
+        services.AddSingleton<SignInGate>();
+        services.AddSingleton<ResourceServerStore>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<Mailbox.Mailbox>();
         services.AddSingleton<CodeDelivery>();
@@ -96,6 +99,8 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, UserOperations>();
         services.AddSingleton<IOperationGroup, AuthOperations>();
         services.AddSingleton<IOperationGroup, PoolManagement>();
+        services.AddSingleton<IOperationGroup, AppClientManagement>();
+        services.AddSingleton<IOperationGroup, ResourceServerManagement>();
         services.AddSingleton<IOperationGroup, UserAdministration>();
         services.AddSingleton<IdentityPoolStore>();
         services.AddSingleton<CredentialStore>();
@@ -105,9 +110,7 @@ public static class LocalCognitoHost
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<StsEndpoint>();
         services.AddSingleton<AwsJsonEndpoint>();
-        services.AddSingleton<HostedUiStore>();
-        // The Hosted UI's sign-in form; its own cookie name, since a host app on localhost shares the cookie jar.
-        services.AddAntiforgery(options => options.Cookie.Name = HostedUiEndpoints.AntiforgeryCookie);
+        services.AddHostedUi();
         services.AddHostedService<DefaultPool>();
         services.AddHostedService<DefaultIdentityPool>();
         return services;

@@ -11,6 +11,15 @@ public sealed class LocalCognitoOptions
     /// </summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// The address clients know Local Cognito by. The token issuer (<c>{PublicUrl}/{poolId}</c>) and every endpoint
+    /// the discovery document publishes are built from it, never from a request's <c>Host</c> header, because a
+    /// Cognito pool has one fixed issuer however it is reached (a container and a browser reach it by different
+    /// names). Default: the address it listens on, with a listen-on-every-interface host (<c>0.0.0.0</c>, <c>[::]</c>)
+    /// read as <c>localhost</c>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>The SQLite file holding pools, clients, users, codes, tokens and keys.</summary>
     public string DataPath { get; set; } = "local-cognito.db";
 

@@ -89,6 +89,7 @@ public sealed class InfraTemplateTests
         Assert.Equal(LocalClient.Settings.AllowedOAuthFlows, Sequence(ClientProperties, "AllowedOAuthFlows"));
         Assert.Equal(LocalClient.Settings.AllowedOAuthScopes.Order(), Sequence(ClientProperties, "AllowedOAuthScopes").Order());
         Assert.Equal(LocalClient.Settings.SupportedIdentityProviders, Sequence(ClientProperties, "SupportedIdentityProviders"));
+        Assert.Equal(LocalClient.Settings.ReadAttributes!.Order(), Sequence(ClientProperties, "ReadAttributes").Order());
         Assert.Equal(LocalClient.Settings.PreventUserExistenceErrors, Scalar(ClientProperties, "PreventUserExistenceErrors"));
         Assert.Equal(LocalClient.Settings.AccessTokenValidity.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(ClientProperties, "AccessTokenValidity"));
         Assert.Equal(LocalClient.Settings.IdTokenValidity.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar(ClientProperties, "IdTokenValidity"));

@@ -22,11 +22,17 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
     public const string WebClientSecret = "localcognitodemosecretnotforproductionuse000000001";
     public const string PublicClientId = "cognitodemopublicclient001";
 
-    private readonly bool _ownsData;
+    /// <summary>Where the test server's Local Cognito says it is: the default URL, whatever host a request names.</summary>
+    public const string PublicUrl = "http://localhost:9229";
 
-    public LocalCognitoApp(string? dataPath = null, FakeTimeProvider? time = null)
+    private readonly bool _ownsData;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <summary>A fresh app; pass another app's data path and clock to restart it, and extra configuration (e.g. <c>LocalCognito:PublicUrl</c>) as settings.</summary>
+    public LocalCognitoApp(string? dataPath = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _ownsData = dataPath is null;
+        _settings = settings ?? new Dictionary<string, string?>();
         DataPath = dataPath ?? NewDataPath();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 3, 7, TimeSpan.Zero));
     }
@@ -80,6 +86,10 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("LocalCognito:DataPath", DataPath);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -13,9 +13,9 @@ internal sealed record AuthorizationCode(string PoolId, string ClientId, string 
 internal sealed record HostedUiSession(string PoolId, string Sub, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// The Hosted UI's short-lived state: authorization codes (single-use, 5 minutes), cookie sessions (1 hour,
-/// like Cognito's) and the scopes granted to each OAuth2 refresh token. Kept in memory: all of it is
-/// short-lived or re-creatable by signing in again, so a restart only signs Hosted UI browsers out.
+/// The Hosted UI's short-lived state: authorization codes (single-use, 5 minutes) and cookie sessions (1 hour,
+/// like Cognito's). Kept in memory: both are short-lived or re-creatable by signing in again, so a restart only
+/// signs Hosted UI browsers out. What a refresh token needs lives with its session in the database.
 /// </summary>
 internal sealed class HostedUiStore(TimeProvider time)
 {
@@ -24,7 +24,6 @@ internal sealed class HostedUiStore(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, AuthorizationCode> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HostedUiSession> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _refreshScopes = new(StringComparer.Ordinal);
 
     public string IssueCode(string poolId, string clientId, string sub, string redirectUri, OAuthGrant grant, string? codeChallenge)
     {
@@ -63,10 +62,6 @@ internal sealed class HostedUiStore(TimeProvider time)
             _sessions.TryRemove(id, out _);
         }
     }
-
-    public void RememberScope(string refreshHash, string scope) => _refreshScopes[refreshHash] = scope;
-
-    public string? ScopeOf(string refreshHash) => _refreshScopes.GetValueOrDefault(refreshHash);
 
     private static string NewSecret() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
 }

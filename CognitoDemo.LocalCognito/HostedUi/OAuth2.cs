@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using CognitoDemo.LocalCognito.Protocol;
+using CognitoDemo.LocalCognito.Tokens;
 
 namespace CognitoDemo.LocalCognito.HostedUi;
 
@@ -25,23 +22,33 @@ internal static class OAuth2Parameters
     public const string RefreshToken = "refresh_token";
     public const string Token = "token";
     public const string LogoutUri = "logout_uri";
+    public const string Prompt = "prompt";
     public const string Error = "error";
+    public const string ErrorDescription = "error_description";
+    public const string AccessToken = "access_token";
+    public const string IdToken = "id_token";
+    public const string TokenType = "token_type";
+    public const string ExpiresIn = "expires_in";
 
     /// <summary>What the sign-in form carries through from the authorize request.</summary>
     public static readonly string[] Authorize =
     [
         ResponseType, ClientId, RedirectUri, State, Scope, Nonce, CodeChallenge, CodeChallengeMethod, IdentityProvider, IdpIdentifier,
+        Prompt,
     ];
 
     public const string CodeResponse = "code";
+    public const string TokenResponse = "token";
     public const string CodeFlow = "code";
+    public const string ImplicitFlow = "implicit";
     public const string S256 = "S256";
-    public const string AuthorizationCodeGrant = "authorization_code";
+    public const string Bearer = "Bearer";
+    public const string AuthorizationCodeGrant = OAuthGrant.AuthorizationCode;
     public const string RefreshTokenGrant = "refresh_token";
     public const string ClientCredentialsGrant = "client_credentials";
 }
 
-/// <summary>OAuth2 error codes (RFC 6749 5.2, 4.1.2.1; RFC 7009) as Cognito answers them.</summary>
+/// <summary>OAuth2 error codes (RFC 6749 4.1.2.1, 4.2.2.1, 5.2; RFC 7009 2.2.1; OIDC Core 3.1.2.6) as Cognito answers them.</summary>
 internal static class OAuth2Errors
 {
     public const string InvalidRequest = "invalid_request";
@@ -52,49 +59,19 @@ internal static class OAuth2Errors
     public const string UnsupportedResponseType = "unsupported_response_type";
     public const string InvalidScope = "invalid_scope";
     public const string InvalidToken = "invalid_token";
+    public const string UnsupportedTokenType = "unsupported_token_type";
+    public const string LoginRequired = "login_required";
 
     /// <summary>userInfo's 401 description, in Cognito's words (protocol doc 6).</summary>
     public const string TokenRejected = "Access token is expired, disabled, or deleted, or the user has globally signed out.";
 }
 
-/// <summary>An OAuth2 error of the token and revocation endpoints; <see cref="ToResult"/> is the one place it becomes a response.</summary>
-internal sealed class OAuth2Exception(string error, int status = StatusCodes.Status400BadRequest) : Exception(error)
+/// <summary>
+/// The values of <c>prompt</c> Local Cognito acts on (OIDC Core 3.1.2.1): <c>none</c> never shows a page (no session
+/// means <c>login_required</c>), <c>login</c> always shows the sign-in form, even to a signed-in browser.
+/// </summary>
+internal static class Prompts
 {
-    public const string JsonContentType = "application/json;charset=UTF-8";
-
-    public string Error { get; } = error;
-
-    public int Status { get; } = status;
-
-    public IResult ToResult() =>
-        Results.Content(JsonOutput.Write(new JsonObject { [OAuth2Parameters.Error] = Error }), JsonContentType, Encoding.UTF8, Status);
-}
-
-/// <summary>Client authentication at the token and revocation endpoints: <c>client_secret_basic</c> or <c>client_secret_post</c>.</summary>
-internal static class ClientCredentials
-{
-    public static (string? ClientId, string? Secret) Read(HttpRequest request, IFormCollection form)
-    {
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) && header.Parameter is { } parameter)
-        {
-            string decoded;
-            try
-            {
-                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-            }
-            catch (FormatException)
-            {
-                return (null, null);
-            }
-
-            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon < 0 ? (decoded, null) : (decoded[..colon], decoded[(colon + 1)..]);
-        }
-
-        return (Value(form, OAuth2Parameters.ClientId), Value(form, OAuth2Parameters.ClientSecret));
-    }
-
-    public static string? Value(IFormCollection form, string name) =>
-        form.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
+    public const string None = "none";
+    public const string Login = "login";
 }

@@ -57,7 +57,7 @@ internal sealed class IdentityPoolOperations(
             return new JsonObject { ["IdentityId"] = store.NewGuest(pool.Id, NewIdentityId(pool), time.GetUtcNow()).Id };
         }
 
-        var verified = await logins.VerifyAsync(pool, loginTokens, context.BaseUrl).ConfigureAwait(false);
+        var verified = await logins.VerifyAsync(pool, loginTokens).ConfigureAwait(false);
         Identity identity;
         try
         {
@@ -76,7 +76,7 @@ internal sealed class IdentityPoolOperations(
         var input = context.Input;
         // Accepted for shape; role-based access control is not emulated, so the pool's role always applies.
         input.OptionalString("CustomRoleArn", 20, 2048);
-        var (identity, pool) = await AuthorizeAsync(input, context.BaseUrl).ConfigureAwait(false);
+        var (identity, pool) = await AuthorizeAsync(input).ConfigureAwait(false);
         var roleArn = pool.Role(identity.IsAuthenticated)
                       ?? throw new AwsServiceException(IdentityErrors.InvalidIdentityPoolConfiguration, IdentityMessages.InvalidRoleConfiguration);
         var credentials = issuer.Issue(identity.Id, roleArn);
@@ -95,7 +95,7 @@ internal sealed class IdentityPoolOperations(
 
     private async Task<JsonObject> GetOpenIdTokenAsync(OperationContext context)
     {
-        var (identity, pool) = await AuthorizeAsync(context.Input, context.BaseUrl).ConfigureAwait(false);
+        var (identity, pool) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var claims = new Dictionary<string, object>
         {
@@ -121,7 +121,7 @@ internal sealed class IdentityPoolOperations(
     /// of them presented again (valid); a guest identity needs a pool that allows guests, or logins that
     /// belong to no other identity (they are then linked to it, as AWS does when a guest signs in).
     /// </summary>
-    private async Task<(Identity Identity, IdentityPool Pool)> AuthorizeAsync(AwsRequest input, string baseUrl)
+    private async Task<(Identity Identity, IdentityPool Pool)> AuthorizeAsync(AwsRequest input)
     {
         var identityId = input.RequiredString("IdentityId", 1, 55, CognitoIdentity.IdentityId());
         var loginTokens = Logins(input);
@@ -141,7 +141,7 @@ internal sealed class IdentityPoolOperations(
                 : throw NotAuthorized(IdentityMessages.UnauthenticatedNotSupported);
         }
 
-        var verified = await logins.VerifyAsync(pool, loginTokens, baseUrl).ConfigureAwait(false);
+        var verified = await logins.VerifyAsync(pool, loginTokens).ConfigureAwait(false);
         if (identity.IsAuthenticated)
         {
             return verified.Any(identity.Logins.Contains) ? (identity, pool) : throw NotAuthorized(IdentityMessages.LoginsDoNotMatch);

@@ -11,22 +11,22 @@ namespace CognitoDemo.LocalCognito.IdentityPools;
 /// pool's ID-token key, come from that pool's local issuer, be meant for one of the provider's clients, be an
 /// ID token and be unexpired. Each failure carries AWS's message.
 /// </summary>
-internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, TimeProvider time)
+internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, PublicUrl publicUrl, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public async Task<IReadOnlyList<VerifiedLogin>> VerifyAsync(IdentityPool pool, IReadOnlyDictionary<string, string> logins, string baseUrl)
+    public async Task<IReadOnlyList<VerifiedLogin>> VerifyAsync(IdentityPool pool, IReadOnlyDictionary<string, string> logins)
     {
         var verified = new List<VerifiedLogin>(logins.Count);
         foreach (var (providerName, token) in logins)
         {
-            verified.Add(await VerifyAsync(pool, providerName, token, baseUrl).ConfigureAwait(false));
+            verified.Add(await VerifyAsync(pool, providerName, token).ConfigureAwait(false));
         }
 
         return verified;
     }
 
-    private async Task<VerifiedLogin> VerifyAsync(IdentityPool pool, string providerName, string token, string baseUrl)
+    private async Task<VerifiedLogin> VerifyAsync(IdentityPool pool, string providerName, string token)
     {
         var clientIds = pool.Settings.CognitoIdentityProviders
             .Where(p => p.ProviderName == providerName).Select(p => p.ClientId).ToHashSet(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, TimeP
             throw NotAuthorized(IdentityMessages.SignatureNotVerified);
         }
 
-        if (!jwt.TryGetPayloadValue<string>(Claims.Issuer, out var issuer) || issuer != TokenService.Issuer(baseUrl, userPoolId))
+        if (!jwt.TryGetPayloadValue<string>(Claims.Issuer, out var issuer) || issuer != publicUrl.Issuer(userPoolId))
         {
             throw NotAuthorized(IdentityMessages.IssuerMismatch);
         }

@@ -79,7 +79,7 @@ internal sealed partial class DefaultPool(
             Schema =
             [
                 .. UserAttributes.Standard.Select(a => a.Name == UserAttributes.Email ? a with { Required = true } : a),
-                new SchemaAttribute { Name = "custom:location", Mutable = true, MinLength = 0, MaxLength = 256 },
+                new SchemaAttribute { Name = LocationAttribute, Mutable = true, MinLength = 0, MaxLength = 256 },
             ],
             AutoVerifiedAttributes = [UserAttributes.Email],
             UsernameCaseSensitive = false,
@@ -88,6 +88,15 @@ internal sealed partial class DefaultPool(
         },
         now,
         now);
+
+    private const string LocationAttribute = "custom:location";
+
+    /// <summary>
+    /// What the demo's clients read: every attribute of the pool. Listed, because a client without ReadAttributes reads
+    /// only the standard ones (CreateUserPoolClient API reference), and the profile shows the custom location.
+    /// </summary>
+    internal static IReadOnlyList<string> ReadAttributes { get; } =
+        [.. UserAttributes.Standard.Where(a => a.Name != UserAttributes.Sub).Select(a => a.Name), LocationAttribute];
 
     /// <summary>Step 4.7: the web app's client, with a secret, SRP and refresh, and the OAuth code flow.</summary>
     internal static AppClient WebClient(DefaultPoolOptions settings, DateTimeOffset now) => new(
@@ -101,6 +110,7 @@ internal sealed partial class DefaultPool(
             AllowedOAuthScopes = ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
             AllowedOAuthFlowsUserPoolClient = true,
             SupportedIdentityProviders = ["COGNITO"],
+            ReadAttributes = ReadAttributes,
         },
         now, now);
 
@@ -110,6 +120,7 @@ internal sealed partial class DefaultPool(
         new AppClientSettings
         {
             ExplicitAuthFlows = [ExplicitAuthFlow.UserSrp, ExplicitAuthFlow.UserPassword, ExplicitAuthFlow.RefreshToken],
+            ReadAttributes = ReadAttributes,
         },
         now, now);
 

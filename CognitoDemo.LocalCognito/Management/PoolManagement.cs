@@ -9,7 +9,7 @@ using CognitoDemo.LocalCognito.UserPools;
 namespace CognitoDemo.LocalCognito.Management;
 
 /// <summary>
-/// Provisioning pools, app clients and domains (SigV4-signed on AWS; any well-formed signature or none
+/// Provisioning pools and domains (app clients: <see cref="AppClientManagement"/>) (SigV4-signed on AWS; any well-formed signature or none
 /// here), so the AWS CLI and SDKs set up Local Cognito exactly as they set up AWS. Shapes follow
 /// botocore's cognito-idp model.
 /// </summary>
@@ -19,18 +19,12 @@ internal sealed partial class PoolManagement(
     SigningKeys keys,
     TimeProvider time) : IOperationGroup
 {
-    private static readonly string[] OAuthFlows = ["code", "implicit", "client_credentials"];
-    private static readonly string[] TokenUnits = ["seconds", "minutes", "hours", "days"];
-
     public void Register(OperationTable table)
     {
         table.Add(Operations.CreateUserPool, c => Task.FromResult(CreateUserPool(c)));
         table.Add(Operations.DescribeUserPool, c => Task.FromResult(DescribeUserPool(c.Input)));
         table.Add(Operations.ListUserPools, c => Task.FromResult(ListUserPools(c.Input)));
         table.Add(Operations.DeleteUserPool, c => Task.FromResult(DeleteUserPool(c.Input)));
-        table.Add(Operations.CreateUserPoolClient, c => Task.FromResult(CreateUserPoolClient(c.Input)));
-        table.Add(Operations.DescribeUserPoolClient, c => Task.FromResult(DescribeUserPoolClient(c.Input)));
-        table.Add(Operations.ListUserPoolClients, c => Task.FromResult(ListUserPoolClients(c.Input)));
         table.Add(Operations.CreateUserPoolDomain, c => Task.FromResult(CreateUserPoolDomain(c.Input)));
     }
 
@@ -171,103 +165,6 @@ internal sealed partial class PoolManagement(
         return [];
     }
 
-    private JsonObject CreateUserPoolClient(AwsRequest input)
-    {
-        var pool = ManagementInput.FindPool(pools, input);
-        var name = input.RequiredString("ClientName", 1, 128);
-        var generateSecret = input.OptionalBool("GenerateSecret") ?? false;
-        var flows = input.StringList("ExplicitAuthFlows");
-        if (flows is not null)
-        {
-            ManagementInput.CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All);
-        }
-
-        var oauthFlows = input.StringList("AllowedOAuthFlows") ?? [];
-        ManagementInput.CheckEnum("allowedOAuthFlows", oauthFlows, OAuthFlows);
-        if (oauthFlows.Contains("client_credentials") && !generateSecret)
-        {
-            throw AwsServiceException.InvalidParameter("client_credentials flow can not be selected if client does not have a client secret.");
-        }
-
-        var callbacks = input.StringList("CallbackURLs", 1024) ?? [];
-        var oauthEnabled = input.OptionalBool("AllowedOAuthFlowsUserPoolClient") ?? false;
-        if (oauthEnabled && oauthFlows.Contains("code") && callbacks.Count == 0)
-        {
-            throw AwsServiceException.InvalidParameter("CallbackURLs can not be empty when the code flow is allowed.");
-        }
-
-        var prevent = input.OptionalString("PreventUserExistenceErrors") ?? "ENABLED";
-        ManagementInput.CheckEnum("preventUserExistenceErrors", [prevent], ["ENABLED", "LEGACY"]);
-        var units = input.Object("TokenValidityUnits");
-        var (access, accessUnit) = Validity(input.OptionalInt("AccessTokenValidity", 1, 86400), units?.OptionalString("AccessToken"), "accessToken");
-        var (id, idUnit) = Validity(input.OptionalInt("IdTokenValidity", 1, 86400), units?.OptionalString("IdToken"), "idToken");
-        var refreshUnit = units?.OptionalString("RefreshToken") ?? "days";
-        ManagementInput.CheckEnum("tokenValidityUnits.refreshToken", [refreshUnit], TokenUnits);
-        var refresh = input.OptionalInt("RefreshTokenValidity", 0, 315360000) is { } r and > 0 ? r : 30;
-        CheckLifetime("AccessTokenValidity", access, accessUnit, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
-        CheckLifetime("IdTokenValidity", id, idUnit, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
-        CheckLifetime("RefreshTokenValidity", refresh, refreshUnit, TimeSpan.FromHours(1), TimeSpan.FromDays(3650));
-
-        var settings = new AppClientSettings
-        {
-            ExplicitAuthFlows = flows ?? new AppClientSettings().ExplicitAuthFlows,
-            AccessTokenValidity = access,
-            AccessTokenUnit = accessUnit,
-            IdTokenValidity = id,
-            IdTokenUnit = idUnit,
-            RefreshTokenValidity = refresh,
-            RefreshTokenUnit = refreshUnit,
-            AuthSessionValidity = input.OptionalInt("AuthSessionValidity", 3, 15) ?? 3,
-            CallbackUrls = callbacks,
-            LogoutUrls = input.StringList("LogoutURLs", 1024) ?? [],
-            DefaultRedirectUri = input.OptionalString("DefaultRedirectURI", 1, 1024),
-            AllowedOAuthFlows = oauthFlows,
-            AllowedOAuthScopes = input.StringList("AllowedOAuthScopes", 256) ?? [],
-            AllowedOAuthFlowsUserPoolClient = oauthEnabled,
-            SupportedIdentityProviders = input.StringList("SupportedIdentityProviders", 32) ?? [],
-            ReadAttributes = input.StringList("ReadAttributes", 2048),
-            WriteAttributes = input.StringList("WriteAttributes", 2048),
-            PreventUserExistenceErrors = prevent,
-            EnableTokenRevocation = input.OptionalBool("EnableTokenRevocation") ?? true,
-        };
-        var now = time.GetUtcNow();
-        var client = new AppClient(Ids.Client(), pool.Id, name, generateSecret ? Ids.ClientSecret() : null, settings, now, now);
-        pools.InsertClient(client);
-        return new JsonObject { ["UserPoolClient"] = ManagementShapes.Client(client) };
-    }
-
-    private JsonObject DescribeUserPoolClient(AwsRequest input)
-    {
-        var pool = ManagementInput.FindPool(pools, input);
-        var clientId = input.RequiredString("ClientId", 1, 128, Patterns.ClientId());
-        var client = pools.FindClient(clientId) is { } found && found.PoolId == pool.Id
-            ? found
-            : throw AwsServiceException.ResourceNotFound($"User pool client {clientId} does not exist.");
-        return new JsonObject { ["UserPoolClient"] = ManagementShapes.Client(client) };
-    }
-
-    private JsonObject ListUserPoolClients(AwsRequest input)
-    {
-        var pool = ManagementInput.FindPool(pools, input);
-        var max = input.OptionalInt("MaxResults", 1, 60) ?? 60;
-        var (page, next) = ManagementInput.Page(pools.ListClients(pool.Id), max, input.OptionalString("NextToken", 1, 512));
-        var result = new JsonObject
-        {
-            ["UserPoolClients"] = new JsonArray([.. page.Select(c => (JsonNode)new JsonObject
-            {
-                ["ClientId"] = c.Id,
-                ["UserPoolId"] = c.PoolId,
-                ["ClientName"] = c.Name,
-            })]),
-        };
-        if (next is not null)
-        {
-            result["NextToken"] = next;
-        }
-
-        return result;
-    }
-
     private JsonObject CreateUserPoolDomain(AwsRequest input)
     {
         var domain = input.RequiredString("Domain", 1, 63, DomainPattern());
@@ -284,42 +181,6 @@ internal sealed partial class PoolManagement(
 
         pools.Update(pool with { Settings = pool.Settings with { Domain = domain }, ModifiedAt = time.GetUtcNow() });
         return new JsonObject { ["ManagedLoginVersion"] = 1 };
-    }
-
-    private static (int Value, string Unit) Validity(int? value, string? unit, string member)
-    {
-        if (unit is not null)
-        {
-            ManagementInput.CheckEnum($"tokenValidityUnits.{member}", [unit], TokenUnits);
-        }
-
-        // Without units AWS reads validities as hours; with neither, the default is 60 minutes.
-        return (value, unit) switch
-        {
-            (null, null) => (60, "minutes"),
-            (null, "minutes") => (60, "minutes"),
-            (null, "seconds") => (3600, "seconds"),
-            (null, _) => (1, unit!),
-            (_, null) => (value.Value, "hours"),
-            _ => (value.Value, unit!),
-        };
-    }
-
-    /// <summary>AWS's ranges: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 10 years.</summary>
-    private static void CheckLifetime(string member, int value, string unit, TimeSpan min, TimeSpan max)
-    {
-        var seconds = (long)value * unit switch { "seconds" => 1, "minutes" => 60, "hours" => 3600, _ => 86400 };
-        if (seconds < (long)min.TotalSeconds || seconds > (long)max.TotalSeconds)
-        {
-            throw AwsServiceException.InvalidParameter(
-                $"{member} of {value} {unit} is out of range: it must be between {Describe(min)} and {Describe(max)}.");
-        }
-
-        static string Describe(TimeSpan span) =>
-            span.TotalDays >= 365 ? $"{span.TotalDays / 365:0} years"
-            : span.TotalDays >= 1 ? $"{span.TotalDays:0} day"
-            : span.TotalHours >= 1 ? $"{span.TotalMinutes:0} minutes"
-            : $"{span.TotalMinutes:0} minutes";
     }
 
     private static int? IntText(string? text, string member) =>

@@ -47,6 +47,12 @@ internal static class Operations
     public const string DescribeUserPoolClient = nameof(DescribeUserPoolClient);
     public const string ListUserPoolClients = nameof(ListUserPoolClients);
     public const string CreateUserPoolDomain = nameof(CreateUserPoolDomain);
+    public const string UpdateUserPoolClient = nameof(UpdateUserPoolClient);
+    public const string CreateResourceServer = nameof(CreateResourceServer);
+    public const string DescribeResourceServer = nameof(DescribeResourceServer);
+    public const string ListResourceServers = nameof(ListResourceServers);
+    public const string UpdateResourceServer = nameof(UpdateResourceServer);
+    public const string DeleteResourceServer = nameof(DeleteResourceServer);
     public const string AdminGetUser = nameof(AdminGetUser);
     public const string AdminConfirmSignUp = nameof(AdminConfirmSignUp);
     public const string AdminDeleteUser = nameof(AdminDeleteUser);
@@ -101,6 +107,8 @@ internal static class ErrorMessages
     public const string ExpiredCode = "Invalid code provided, please request a code again.";
     public const string AttemptLimitExceeded = "Attempt limit exceeded, please try after some time.";
     public const string UserAlreadyExists = "User already exists";
+    public const string PasswordResetRequired = "Password reset required for the user";
+    public const string TemporaryPasswordExpired = "Temporary password has expired and must be reset by an administrator.";
 
     public static string SecretHashMismatch(string clientId) => $"Unable to verify secret hash for client {clientId}";
 

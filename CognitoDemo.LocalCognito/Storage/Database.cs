@@ -33,6 +33,7 @@ internal sealed class Database
         using var connection = Open();
         connection.Execute("PRAGMA journal_mode=WAL;");
         connection.Execute(Schema.Script);
+        Schema.Upgrade(connection);
     }
 
     public T Read<T>(Func<SqliteConnection, T> work)
@@ -99,8 +100,13 @@ internal static class Schema
         CREATE TABLE IF NOT EXISTS auth_sessions (
             origin_jti TEXT PRIMARY KEY, pool_id TEXT NOT NULL, client_id TEXT NOT NULL, sub TEXT NOT NULL,
             refresh_hash TEXT UNIQUE NOT NULL, auth_time INTEGER NOT NULL, event_id TEXT NOT NULL,
-            refresh_expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+            refresh_expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0,
+            scope TEXT, auth_flow TEXT);
         CREATE INDEX IF NOT EXISTS auth_sessions_user ON auth_sessions (pool_id, sub);
+        CREATE TABLE IF NOT EXISTS resource_servers (
+            pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+            identifier TEXT NOT NULL, name TEXT NOT NULL, scopes TEXT NOT NULL,
+            PRIMARY KEY (pool_id, identifier));
         CREATE TABLE IF NOT EXISTS signing_keys (
             pool_id TEXT NOT NULL, token_use TEXT NOT NULL, kid TEXT NOT NULL, private_key BLOB NOT NULL,
             PRIMARY KEY (pool_id, token_use));
@@ -110,4 +116,23 @@ internal static class Schema
             pool_id TEXT NOT NULL, username TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS mailbox_to ON mailbox (to_address);
         """;
+
+    /// <summary>Columns added since a table was first created: a database file written by an older version gains them.</summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("auth_sessions", "scope", "TEXT"),
+        ("auth_sessions", "auth_flow", "TEXT"),
+    ];
+
+    public static void Upgrade(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            var existing = connection.Query($"SELECT name FROM pragma_table_info('{table}')", r => r.GetString(0));
+            if (!existing.Contains(column, StringComparer.Ordinal))
+            {
+                connection.Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            }
+        }
+    }
 }

@@ -23,6 +23,8 @@ internal sealed class PoolStore(Database database)
         ("$id", pool.Id), ("$name", pool.Name), ("$settings", JsonSerializer.Serialize(pool.Settings, Json)),
         ("$modified", pool.ModifiedAt.ToUnixTimeMilliseconds()));
 
+    public void UpdateClient(AppClient client) => database.Write(c => UpdateClient(c, client));
+
     public static void UpdateClient(SqliteConnection c, AppClient client) => c.Execute(
         "UPDATE app_clients SET name = $name, secret = $secret, settings = $settings, modified_at = $modified WHERE id = $id",
         ("$id", client.Id), ("$name", client.Name), ("$secret", client.Secret),

@@ -34,25 +34,33 @@ internal static class Claims
 /// <summary>
 /// What a Hosted UI (OAuth2) grant changes in the tokens (protocol doc 5.2–5.3, 6): the access token carries
 /// the granted scopes, the ID token <c>at_hash</c> and the authorize request's <c>nonce</c>, and there is an
-/// ID token only when <c>openid</c> was granted.
+/// ID token only when <c>openid</c> was granted. <paramref name="Flow"/> is the grant that started the session.
 /// </summary>
-internal sealed record OAuthGrant(string Scope, string? Nonce)
+internal sealed record OAuthGrant(string Scope, string? Nonce, string Flow = OAuthGrant.AuthorizationCode)
 {
     public const string OpenIdScope = "openid";
+    public const string AuthorizationCode = "authorization_code";
+    public const string Implicit = "implicit";
 
-    public bool IncludesIdToken => Scope.Split(' ').Contains(OpenIdScope, StringComparer.Ordinal);
+    public IReadOnlyList<string> Scopes => Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IncludesIdToken => Scopes.Contains(OpenIdScope, StringComparer.Ordinal);
+
+    /// <summary>The grant a stored session was started with; null for a session of the user-pool API.</summary>
+    public static OAuthGrant? Of(AuthSession session) =>
+        session.AuthFlow is AuthorizationCode or Implicit && session.Scope is { } scope ? new OAuthGrant(scope, null, session.AuthFlow) : null;
 }
 
 /// <summary>The checked claims of a valid access token.</summary>
-internal sealed record AccessTokenClaims(string PoolId, string Sub, string ClientId, string OriginJti);
+internal sealed record AccessTokenClaims(string PoolId, string Sub, string ClientId, string OriginJti, IReadOnlyList<string> Scopes);
 
 /// <summary>
 /// Mints ID and access tokens (RS256, per-pool keys) and opaque refresh tokens, and verifies access tokens
 /// for token-authorized operations: signature, expiry, token use, scope, revocation.
 /// </summary>
-internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, TimeProvider time)
+internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, PublicUrl publicUrl, TimeProvider time)
 {
-    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly JsonWebTokenHandler _handler = new();
 
     /// <summary>
     /// Checks only the RS256 signature with one key; issuer, audience, lifetime and claims are then
@@ -69,25 +77,55 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
         RequireSignedTokens = true,
     };
 
-    public static string Issuer(string baseUrl, string poolId) => $"{baseUrl}/{poolId}";
-
-    /// <summary>A new sign-in: a new session with its refresh token, and the first ID and access tokens.</summary>
-    public JsonObject SignIn(string baseUrl, UserPool pool, AppClient client, User user, OAuthGrant? grant = null)
+    /// <summary>
+    /// A new sign-in: a new session with its refresh token, and the first ID and access tokens. The session keeps
+    /// the flow and the granted scopes, so a refresh (even after a restart) mints the same kind of tokens. The flow is
+    /// the API's AuthFlow (e.g. <c>USER_SRP_AUTH</c>), or the Hosted UI grant's when a grant is given.
+    /// </summary>
+    public JsonObject SignIn(UserPool pool, AppClient client, User user, string authFlow, OAuthGrant? grant = null)
     {
         var now = time.GetUtcNow();
         var refreshToken = NewRefreshToken();
         var session = new AuthSession(Guid.NewGuid().ToString(), pool.Id, client.Id, user.Sub, Hash(refreshToken),
-            now, Guid.NewGuid().ToString(), now + client.RefreshTokenLifetime, Revoked: false);
+            now, Guid.NewGuid().ToString(), now + client.RefreshTokenLifetime, Revoked: false,
+            grant?.Scope ?? CognitoIdp.AdminScope, grant?.Flow ?? authFlow);
         sessions.Insert(session);
-        var result = Mint(baseUrl, pool, client, user, session, now, grant);
+        var result = Mint(pool, client, user, session, now, grant);
         result["RefreshToken"] = refreshToken;
         return result;
     }
 
-    /// <summary>New ID and access tokens for a session; the refresh token is kept (no rotation).</summary>
-    public JsonObject Refresh(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session,
-        OAuthGrant? grant = null) =>
-        Mint(baseUrl, pool, client, user, session, time.GetUtcNow(), grant);
+    /// <summary>New ID and access tokens for a session, with the scopes it was granted; the refresh token is kept (no rotation).</summary>
+    public JsonObject Refresh(UserPool pool, AppClient client, User user, AuthSession session) =>
+        Mint(pool, client, user, session, time.GetUtcNow(), OAuthGrant.Of(session));
+
+    /// <summary>
+    /// The <c>client_credentials</c> grant: an access token for the client itself, whose <c>sub</c> is the client id,
+    /// with the custom scopes granted; no ID token, no refresh token (AWS token endpoint documentation).
+    /// </summary>
+    public JsonObject ClientCredentials(UserPool pool, AppClient client, string scope)
+    {
+        var iat = time.GetUtcNow().ToUnixTimeSeconds();
+        var access = new Dictionary<string, object>
+        {
+            [Claims.Sub] = client.Id,
+            [Claims.TokenUse] = TokenUse.Access,
+            [Claims.Scope] = scope,
+            [Claims.AuthTime] = iat,
+            [Claims.Issuer] = publicUrl.Issuer(pool.Id),
+            [Claims.Expires] = iat + (long)client.AccessTokenLifetime.TotalSeconds,
+            [Claims.IssuedAt] = iat,
+            [Claims.Version] = 2,
+            [Claims.Jti] = Guid.NewGuid().ToString(),
+            [Claims.ClientId] = client.Id,
+        };
+        return new JsonObject
+        {
+            ["AccessToken"] = Sign(pool.Id, TokenUse.Access, access),
+            ["ExpiresIn"] = (int)client.AccessTokenLifetime.TotalSeconds,
+            ["TokenType"] = "Bearer",
+        };
+    }
 
     public static string Hash(string refreshToken) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
@@ -136,7 +174,7 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
             throw AwsServiceException.NotAuthorized("Access token does not have required scopes");
         }
 
-        return new AccessTokenClaims(poolId, sub, clientId, originJti);
+        return new AccessTokenClaims(poolId, sub, clientId, originJti, scopes);
     }
 
     /// <summary>GlobalSignOut, RevokeToken and DeleteUser revoke the session the token was minted in.</summary>
@@ -148,10 +186,10 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
         }
     }
 
-    private JsonObject Mint(string baseUrl, UserPool pool, AppClient client, User user, AuthSession session, DateTimeOffset now,
+    private JsonObject Mint(UserPool pool, AppClient client, User user, AuthSession session, DateTimeOffset now,
         OAuthGrant? grant)
     {
-        var issuer = Issuer(baseUrl, pool.Id);
+        var issuer = publicUrl.Issuer(pool.Id);
         var iat = now.ToUnixTimeSeconds();
         var common = new Dictionary<string, object>
         {
@@ -171,7 +209,8 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
             [Claims.Expires] = iat + (long)client.IdTokenLifetime.TotalSeconds,
             [Claims.Jti] = Guid.NewGuid().ToString(),
         };
-        foreach (var (name, value) in user.Attributes)
+        // Only what the client may read (ReadAttributes, CreateUserPoolClient documentation).
+        foreach (var (name, value) in user.Attributes.Where(a => client.CanRead(a.Key)))
         {
             // Booleans travel as JSON booleans; custom attributes always as strings (protocol doc 5.2).
             id[name] = name is UserAttributes.EmailVerified or UserAttributes.PhoneNumberVerified
@@ -226,12 +265,31 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
     public static string AccessTokenHash(string accessToken) =>
         Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken))[..16]);
 
-    private string Sign(string poolId, string use, Dictionary<string, object> claims) =>
-        _handler.CreateToken(new SecurityTokenDescriptor
+    /// <summary>
+    /// An RS256 JWS (RFC 7515) whose header is <c>{"kid","alg"}</c> alone, as Cognito's ID and access tokens are.
+    /// Written here because <see cref="JsonWebTokenHandler"/> always adds <c>"typ":"JWT"</c> to the header.
+    /// </summary>
+    private string Sign(string poolId, string use, Dictionary<string, object> claims)
+    {
+        var key = keys.Get(poolId, use);
+        var header = new JsonObject { ["kid"] = key.KeyId, ["alg"] = SecurityAlgorithms.RsaSha256 };
+        var payload = new JsonObject();
+        foreach (var (name, value) in claims)
         {
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(keys.Get(poolId, use), SecurityAlgorithms.RsaSha256),
-        });
+            payload[name] = value switch
+            {
+                string text => JsonValue.Create(text),
+                long number => JsonValue.Create(number),
+                int number => JsonValue.Create(number),
+                bool flag => JsonValue.Create(flag),
+                _ => throw new ArgumentException($"Claim {name} has an unsupported type.", nameof(claims)),
+            };
+        }
+
+        var signingInput = $"{Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+        var signature = key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
+    }
 
     private static bool Claim(JsonWebToken jwt, string name, string expected) =>
         jwt.TryGetPayloadValue<string>(name, out var value) && value == expected;

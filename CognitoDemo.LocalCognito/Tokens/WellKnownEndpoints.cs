@@ -36,15 +36,16 @@ internal static class WellKnownEndpoints
             return Results.Content(JsonOutput.Write(new JsonObject { ["keys"] = jwks }), "application/json");
         });
 
-        routes.MapGet("/{poolId}/.well-known/openid-configuration", (string poolId, HttpRequest request, PoolStore pools) =>
+        routes.MapGet("/{poolId}/.well-known/openid-configuration", (string poolId, PoolStore pools, PublicUrl publicUrl) =>
         {
             if (pools.Find(poolId) is null)
             {
                 return Results.NotFound();
             }
 
-            var baseUrl = $"{request.Scheme}://{request.Host}";
-            var issuer = TokenService.Issuer(baseUrl, poolId);
+            // From the configured public URL, never the request's Host: one pool, one issuer (OIDC Discovery 4.3).
+            var baseUrl = publicUrl.Value;
+            var issuer = publicUrl.Issuer(poolId);
             var document = new JsonObject
             {
                 ["authorization_endpoint"] = $"{baseUrl}/oauth2/authorize",

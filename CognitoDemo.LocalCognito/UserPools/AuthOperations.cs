@@ -23,6 +23,7 @@ internal sealed class AuthOperations(
     ChallengeStore challenges,
     AuthSessionStore sessions,
     TokenService tokens,
+    SignInGate gate,
     TimeProvider time) : IOperationGroup
 {
     private const int SecretBlockBytes = 512;
@@ -59,8 +60,8 @@ internal sealed class AuthOperations(
         return flow switch
         {
             AuthFlows.UserSrpAuth => StartSrp(pool, client, parameters),
-            AuthFlows.UserPasswordAuth => PasswordSignIn(context.BaseUrl, pool, client, parameters),
-            AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => Refresh(context.BaseUrl, pool, client, parameters),
+            AuthFlows.UserPasswordAuth => PasswordSignIn(pool, client, parameters),
+            AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => Refresh(pool, client, parameters),
             AuthFlows.CustomAuth => throw AwsServiceException.InvalidParameter(
                 "Custom auth lambda trigger is not configured for the user pool."),
             AuthFlows.UserAuth => throw AwsServiceException.InvalidParameter($"{flow} flow not enabled for this client"),
@@ -82,9 +83,9 @@ internal sealed class AuthOperations(
             throw AwsServiceException.UserNotFound();
         }
 
-        if (user is not null)
+        if (user is not null && gate.IsLocked(user))
         {
-            CheckNotLocked(user);
+            throw Refusal(SignInVerdict.Locked);
         }
 
         // An unknown user gets a challenge that looks the same (stable salt, random verifier) and can never be answered.
@@ -114,7 +115,7 @@ internal sealed class AuthOperations(
         };
     }
 
-    private JsonObject PasswordSignIn(string baseUrl, UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters)
+    private JsonObject PasswordSignIn(UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters)
     {
         if (!client.Allows(ExplicitAuthFlow.UserPassword) && !client.Allows("USER_PASSWORD_AUTH"))
         {
@@ -132,17 +133,10 @@ internal sealed class AuthOperations(
                 : AwsServiceException.UserNotFound();
         }
 
-        CheckNotLocked(user);
-        if (!PasswordVerifier.Matches(user, password))
-        {
-            users.RecordFailedSignIn(user, time.GetUtcNow());
-            throw AwsServiceException.NotAuthorized(ErrorMessages.IncorrectCredentials);
-        }
-
-        return CompleteSignIn(baseUrl, pool, client, user);
+        return Finish(pool, client, user, gate.SignIn(user, u => PasswordVerifier.Matches(u, password)), AuthFlows.UserPasswordAuth);
     }
 
-    private JsonObject Refresh(string baseUrl, UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters)
+    private JsonObject Refresh(UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters)
     {
         RequireFlow(client, ExplicitAuthFlow.RefreshToken, AuthFlows.RefreshTokenAuth);
         var (session, user) = RefreshSession(pool, client, Required(parameters, AuthParameterNames.RefreshToken),
@@ -151,7 +145,7 @@ internal sealed class AuthOperations(
         return new JsonObject
         {
             ["ChallengeParameters"] = new JsonObject(),
-            ["AuthenticationResult"] = tokens.Refresh(baseUrl, pool, client, user, session),
+            ["AuthenticationResult"] = tokens.Refresh(pool, client, user, session),
         };
     }
 
@@ -166,7 +160,7 @@ internal sealed class AuthOperations(
         input.Map("ClientMetadata");
         var (pool, client) = clients.Resolve(clientId);
         RequireFlow(client, ExplicitAuthFlow.RefreshToken, AuthFlows.RefreshTokenAuth);
-        if (client.HasSecret && !string.Equals(secret, client.Secret, StringComparison.Ordinal))
+        if (client.HasSecret && !client.SecretMatches(secret))
         {
             throw AwsServiceException.NotAuthorized(secret is null
                 ? $"Client {client.Id} is configured with secret but ClientSecret was not received"
@@ -174,7 +168,7 @@ internal sealed class AuthOperations(
         }
 
         var (session, user) = RefreshSession(pool, client, refreshToken, _ => { });
-        return new JsonObject { ["AuthenticationResult"] = tokens.Refresh(context.BaseUrl, pool, client, user, session) };
+        return new JsonObject { ["AuthenticationResult"] = tokens.Refresh(pool, client, user, session) };
     }
 
     /// <summary>The live session behind a refresh token of this client, and its user.</summary>
@@ -220,13 +214,13 @@ internal sealed class AuthOperations(
         var (pool, client) = clients.Resolve(clientId);
         return challengeName switch
         {
-            ChallengeNames.PasswordVerifier => AnswerPasswordVerifier(context.BaseUrl, pool, client, sessionId, responses),
-            ChallengeNames.NewPasswordRequired => AnswerNewPassword(context.BaseUrl, pool, client, sessionId, responses),
+            ChallengeNames.PasswordVerifier => AnswerPasswordVerifier(pool, client, sessionId, responses),
+            ChallengeNames.NewPasswordRequired => AnswerNewPassword(pool, client, sessionId, responses),
             _ => throw AwsServiceException.InvalidParameter($"The challenge {challengeName} is not supported by this user pool."),
         };
     }
 
-    private JsonObject AnswerPasswordVerifier(string baseUrl, UserPool pool, AppClient client, string? sessionId,
+    private JsonObject AnswerPasswordVerifier(UserPool pool, AppClient client, string? sessionId,
         IReadOnlyDictionary<string, string> responses)
     {
         var secretBlockText = Required(responses, AuthParameterNames.PasswordClaimSecretBlock);
@@ -271,20 +265,14 @@ internal sealed class AuthOperations(
             throw AwsServiceException.NotAuthorized(ErrorMessages.IncorrectCredentials);
         }
 
-        CheckNotLocked(user);
         var state = JsonSerializer.Deserialize<SrpState>(challenge.State, PoolStore.Json)!;
-        if (!TryDecodeBase64(signatureText, out var signature)
-            || !SrpServer.VerifyClaim(pool.Id, user.Username, SrpEncoding.FromHex(user.Verifier), SrpEncoding.FromHex(state.ClientA),
-                SrpEncoding.FromHex(state.PrivateB), SrpEncoding.FromHex(state.PublicB), secretBlock, timestamp, signature))
-        {
-            users.RecordFailedSignIn(user, time.GetUtcNow());
-            throw AwsServiceException.NotAuthorized(ErrorMessages.IncorrectCredentials);
-        }
-
-        return CompleteSignIn(baseUrl, pool, client, user);
+        var verdict = gate.SignIn(user, u => TryDecodeBase64(signatureText, out var signature)
+            && SrpServer.VerifyClaim(pool.Id, u.Username, SrpEncoding.FromHex(u.Verifier!), SrpEncoding.FromHex(state.ClientA),
+                SrpEncoding.FromHex(state.PrivateB), SrpEncoding.FromHex(state.PublicB), secretBlock, timestamp, signature));
+        return Finish(pool, client, user, verdict, AuthFlows.UserSrpAuth);
     }
 
-    private JsonObject AnswerNewPassword(string baseUrl, UserPool pool, AppClient client, string? sessionId,
+    private JsonObject AnswerNewPassword(UserPool pool, AppClient client, string? sessionId,
         IReadOnlyDictionary<string, string> responses)
     {
         var newPassword = Required(responses, AuthParameterNames.NewPassword);
@@ -333,40 +321,31 @@ internal sealed class AuthOperations(
             TemporaryPasswordExpiresAt = null,
         };
         users.Update(updated);
-        return CompleteSignIn(baseUrl, pool, client, updated);
+        return Finish(pool, client, updated, gate.Admit(updated), ChallengeNames.NewPasswordRequired);
     }
 
-    /// <summary>After the password is proven: the account-state checks, then a challenge or tokens.</summary>
-    private JsonObject CompleteSignIn(string baseUrl, UserPool pool, AppClient client, User user)
+    /// <summary>The gate's verdict in the API's words: tokens, the new-password challenge, or AWS's refusal.</summary>
+    private JsonObject Finish(UserPool pool, AppClient client, User user, SignInVerdict verdict, string authFlow) => verdict switch
     {
-        if (user.FailedSignIns > 0 || user.LockedUntil is not null)
-        {
-            users.ResetFailedSignIns(user);
-        }
-
-        if (!user.Enabled)
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.UserDisabled);
-        }
-
-        switch (user.Status)
-        {
-            case UserStatus.Unconfirmed:
-                throw new AwsServiceException(ErrorCodes.UserNotConfirmed, ErrorMessages.UserNotConfirmed);
-            case UserStatus.ResetRequired:
-                throw new AwsServiceException(ErrorCodes.PasswordResetRequired, "Password reset required for the user");
-            case UserStatus.ForceChangePassword when user.TemporaryPasswordExpiresAt <= time.GetUtcNow():
-                throw AwsServiceException.NotAuthorized("Temporary password has expired and must be reset by an administrator.");
-            case UserStatus.ForceChangePassword:
-                return NewPasswordChallenge(pool, client, user);
-        }
-
-        return new JsonObject
+        SignInVerdict.Admitted => new JsonObject
         {
             ["ChallengeParameters"] = new JsonObject(),
-            ["AuthenticationResult"] = tokens.SignIn(baseUrl, pool, client, user),
-        };
-    }
+            ["AuthenticationResult"] = tokens.SignIn(pool, client, user, authFlow),
+        },
+        SignInVerdict.NewPasswordRequired => NewPasswordChallenge(pool, client, user),
+        _ => throw Refusal(verdict),
+    };
+
+    /// <summary>AWS's error for each refusal of the sign-in gate (protocol doc 2, "Observed error messages").</summary>
+    internal static AwsServiceException Refusal(SignInVerdict verdict) => verdict switch
+    {
+        SignInVerdict.Locked => AwsServiceException.NotAuthorized(ErrorMessages.PasswordAttemptsExceeded),
+        SignInVerdict.Disabled => AwsServiceException.NotAuthorized(ErrorMessages.UserDisabled),
+        SignInVerdict.Unconfirmed => new AwsServiceException(ErrorCodes.UserNotConfirmed, ErrorMessages.UserNotConfirmed),
+        SignInVerdict.ResetRequired => new AwsServiceException(ErrorCodes.PasswordResetRequired, ErrorMessages.PasswordResetRequired),
+        SignInVerdict.TemporaryPasswordExpired => AwsServiceException.NotAuthorized(ErrorMessages.TemporaryPasswordExpired),
+        _ => AwsServiceException.NotAuthorized(ErrorMessages.IncorrectCredentials),
+    };
 
     private JsonObject NewPasswordChallenge(UserPool pool, AppClient client, User user)
     {
@@ -393,14 +372,6 @@ internal sealed class AuthOperations(
                 [ChallengeParameterNames.UserAttributes] = current.ToJsonString(),
             },
         };
-    }
-
-    private void CheckNotLocked(User user)
-    {
-        if (user.LockedUntil is { } until && until > time.GetUtcNow())
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.PasswordAttemptsExceeded);
-        }
     }
 
     private static void RequireFlow(AppClient client, string explicitFlow, string flow)

@@ -206,11 +206,13 @@ internal sealed class UserOperations(
 
     private async Task<JsonObject> GetUserAsync(OperationContext context)
     {
-        var (_, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
+        var (_, user, clientId) = await AuthorizeClientAsync(context.Input).ConfigureAwait(false);
+        // Only the attributes the token's client may read (ReadAttributes, CreateUserPoolClient API reference).
+        var client = pools.FindClient(clientId);
         return new JsonObject
         {
             ["Username"] = user.Username,
-            ["UserAttributes"] = AttributeList(user.AllAttributes),
+            ["UserAttributes"] = AttributeList(user.AllAttributes.Where(a => client?.CanRead(a.Key) ?? a.Key == UserAttributes.Sub)),
         };
     }
 
@@ -321,7 +323,7 @@ internal sealed class UserOperations(
         var secret = input.OptionalString("ClientSecret", 1, 64, Patterns.ClientId());
         var client = pools.FindClient(clientId)
             ?? throw new AwsServiceException(ErrorCodes.Unauthorized, "Invalid client id.");
-        if (client.HasSecret && !string.Equals(secret, client.Secret, StringComparison.Ordinal))
+        if (client.HasSecret && !client.SecretMatches(secret))
         {
             throw new AwsServiceException(ErrorCodes.Unauthorized,
                 secret is null ? "Client secret is required for this client." : "Invalid client secret.");
@@ -363,6 +365,13 @@ internal sealed class UserOperations(
     /// <summary>The user behind a valid, unrevoked access token with the admin scope.</summary>
     private async Task<(UserPool Pool, User User)> AuthorizeAsync(AwsRequest input)
     {
+        var (pool, user, _) = await AuthorizeClientAsync(input).ConfigureAwait(false);
+        return (pool, user);
+    }
+
+    /// <summary>As <see cref="AuthorizeAsync"/>, with the id of the client the token was issued to.</summary>
+    private async Task<(UserPool Pool, User User, string ClientId)> AuthorizeClientAsync(AwsRequest input)
+    {
         var token = input.RequiredString("AccessToken", 1, 16384, Patterns.Token());
         var claims = await tokens.ValidateAccessTokenAsync(token).ConfigureAwait(false);
         var pool = pools.Find(claims.PoolId) ?? throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
@@ -373,7 +382,7 @@ internal sealed class UserOperations(
             throw AwsServiceException.NotAuthorized(ErrorMessages.UserDisabled);
         }
 
-        return (pool, user);
+        return (pool, user, claims.ClientId);
     }
 
     private void CheckCode(User user, string purpose, string code)

@@ -67,6 +67,24 @@ internal sealed record AppClient(string Id, string PoolId, string Name, string? 
 
     public bool Allows(string explicitFlow) => Settings.ExplicitAuthFlows.Contains(explicitFlow, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether reads through this client (tokens, userInfo, GetUser) show the attribute: <c>sub</c> always; the ones
+    /// its ReadAttributes list; without ReadAttributes, the standard attributes only ("When you don't specify the
+    /// ReadAttributes for your app client, your app can read the values of email_verified, phone_number_verified, and
+    /// the standard attributes of your user pool", CreateUserPoolClient API reference), so no custom attribute.
+    /// </summary>
+    public bool CanRead(string attribute) =>
+        attribute == UserAttributes.Sub
+        || (Settings.ReadAttributes is { Count: > 0 } readable
+            ? readable.Contains(attribute, StringComparer.Ordinal)
+            : !attribute.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="presented"/> is this client's secret, compared in constant time; false for a client without one.</summary>
+    public bool SecretMatches(string? presented) =>
+        HasSecret && presented is not null
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(Secret!));
+
     public TimeSpan AccessTokenLifetime => Lifetime(Settings.AccessTokenValidity, Settings.AccessTokenUnit);
 
     public TimeSpan IdTokenLifetime => Lifetime(Settings.IdTokenValidity, Settings.IdTokenUnit);

@@ -23,6 +23,14 @@ export function secretHash(username, clientId, clientSecret) {
   return createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
 }
 
+// Without ReadAttributes a client reads only the standard attributes (CreateUserPoolClient API reference), so the
+// seed's clients list them all with custom:location, as the console's app client settings do.
+export const readAttributes = [
+  'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website',
+  'email', 'email_verified', 'gender', 'birthdate', 'zoneinfo', 'locale', 'phone_number', 'phone_number_verified',
+  'address', 'updated_at', 'custom:location',
+];
+
 export async function provisionSeedPool(client, name) {
   const { UserPool } = await client.send(new CreateUserPoolCommand({
     PoolName: name,
@@ -45,6 +53,7 @@ export async function provisionSeedPool(client, name) {
     GenerateSecret: true,
     ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     PreventUserExistenceErrors: 'ENABLED',
+    ReadAttributes: readAttributes,
   }));
   const { UserPoolClient: publicClient } = await client.send(new CreateUserPoolClientCommand({
     UserPoolId: UserPool.Id,
@@ -52,6 +61,7 @@ export async function provisionSeedPool(client, name) {
     GenerateSecret: false,
     ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     PreventUserExistenceErrors: 'ENABLED',
+    ReadAttributes: readAttributes,
   }));
   return { pool: UserPool, confidential, publicClient };
 }
