@@ -51,6 +51,10 @@ public sealed class ChangePasswordModel(UserPoolClient userPool, IOptions<Passwo
             StatusMessage = "Your password is changed.";
             return RedirectToPage("/Profile/Index");
         }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
+        }
         catch (CognitoException e)
         {
             AddError(e, UserTask.ChangePassword);

@@ -34,9 +34,26 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
         public string Code { get; set; } = "";
     }
 
+    /// <summary>When "send a new code" may be used again (Unix milliseconds), for the button's countdown; null when it may now.</summary>
+    public long? ResendAvailableAt { get; private set; }
+
+    /// <summary>The server's clock at render time (Unix milliseconds), so the countdown does not depend on the browser's.</summary>
+    public long Now { get; private set; }
+
     public void OnGet(string? username)
     {
         Input.Username = username ?? "";
+    }
+
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = time.GetUtcNow();
+        Now = now.ToUnixTimeMilliseconds();
+        if (TempData.Peek(LastResendKey) is DateTime last && now.UtcDateTime - last < ResendCooldown)
+        {
+            ResendAvailableAt = new DateTimeOffset(last, TimeSpan.Zero).Add(ResendCooldown).ToUnixTimeMilliseconds();
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -54,6 +71,12 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
                 ConfirmationCode = Input.Code.Trim(),
             }, HttpContext.RequestAborted);
             StatusMessage = "Your account is confirmed. Sign in.";
+            return RedirectToPage("SignIn", new { username = Input.Username.Trim() });
+        }
+        catch (CognitoServiceException e) when (CognitoErrorMessages.IsAlreadyConfirmed(e))
+        {
+            // Not a failure: a second click, or a second tab, got there first.
+            StatusMessage = CognitoErrorMessages.AlreadyConfirmed;
             return RedirectToPage("SignIn", new { username = Input.Username.Trim() });
         }
         catch (CognitoException e)
@@ -90,6 +113,11 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
             TempData[LastResendKey] = now.UtcDateTime;
             StatusMessage = "A new code is on its way. Use the newest one.";
             return RedirectToPage(new { username = Input.Username.Trim(), destination = result.CodeDeliveryDetails?.Destination });
+        }
+        catch (CognitoServiceException e) when (CognitoErrorMessages.IsAlreadyConfirmed(e))
+        {
+            StatusMessage = CognitoErrorMessages.AlreadyConfirmed;
+            return RedirectToPage("SignIn", new { username = Input.Username.Trim() });
         }
         catch (CognitoException e)
         {

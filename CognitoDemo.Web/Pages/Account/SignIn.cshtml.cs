@@ -29,6 +29,25 @@ public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, C
     [BindProperty(SupportsGet = true, Name = "hostedUiFailed")]
     public bool HostedUiFailed { get; set; }
 
+    /// <summary>Why the user was sent here from a page that needs a session ("Sign in to see your profile."), or null.</summary>
+    public string? Reason => SessionEnded || string.IsNullOrEmpty(ReturnUrl) ? null : ReasonFor(ReturnUrl);
+
+    /// <summary>What the page the user asked for does, in words, from its path.</summary>
+    public static string? ReasonFor(string returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(returnUrl);
+        var path = returnUrl.Split('?', '#')[0].TrimEnd('/').ToUpperInvariant();
+        return path switch
+        {
+            "/PROFILE" or "/PROFILE/INDEX" => "Sign in to see your profile.",
+            "/TOKENS" or "/TOKENS/INDEX" => "Sign in to see your tokens.",
+            "/CREDENTIALS" or "/CREDENTIALS/INDEX" => "Sign in to get temporary AWS credentials.",
+            "/ACCOUNT/CHANGEPASSWORD" => "Sign in to change your password.",
+            "/PROFILE/DELETE" => "Sign in to delete your account.",
+            _ => "Sign in to see that page.",
+        };
+    }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]

@@ -44,6 +44,10 @@ public sealed class DeleteModel(UserPoolClient userPool) : CognitoPageModel
         {
             await userPool.DeleteUserAsync(new DeleteUserRequest { AccessToken = await HttpContext.AccessTokenAsync() }, HttpContext.RequestAborted);
         }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
+        }
         catch (CognitoException e)
         {
             AddError(e, UserTask.DeleteAccount);

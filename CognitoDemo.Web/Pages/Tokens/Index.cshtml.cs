@@ -29,9 +29,13 @@ public sealed class IndexModel(CognitoSession session, TimeProvider time) : Cogn
 
     public async Task<IActionResult> OnPostRefreshAsync()
     {
-        StatusMessage = await session.RefreshCurrentAsync(HttpContext)
-            ? "New ID and access tokens were issued."
-            : "Cognito refused to refresh the tokens; sign in again.";
+        if (!await session.RefreshCurrentAsync(HttpContext))
+        {
+            // Cognito refused the refresh token: the session is over, not just this refresh.
+            return await EndSessionAsync();
+        }
+
+        StatusMessage = "New ID and access tokens were issued.";
         return RedirectToPage();
     }
 }

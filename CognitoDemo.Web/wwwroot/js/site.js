@@ -64,6 +64,46 @@
     });
   }
 
+  // A form in flight is sent once: its submit buttons are disabled until the answer arrives, so a
+  // double click cannot confirm twice (and show the second answer, "already confirmed", as an error).
+  for (const form of document.querySelectorAll('form')) {
+    form.addEventListener('submit', event => {
+      if (form.dataset.submitting === 'true') {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.submitting = 'true';
+      form.setAttribute('aria-busy', 'true');
+      // Disabled after the browser has read the submitter (its formaction), not before.
+      setTimeout(() => {
+        for (const button of form.querySelectorAll('button[type=submit], button:not([type])')) button.disabled = true;
+      }, 0);
+    });
+  }
+  // Coming back with the Back button shows the page as it was left: enable its forms again.
+  window.addEventListener('pageshow', () => {
+    for (const form of document.querySelectorAll('form[data-submitting]')) {
+      delete form.dataset.submitting;
+      form.removeAttribute('aria-busy');
+      for (const button of form.querySelectorAll('button')) if (!button.dataset.cooldownUntil) button.disabled = false;
+    }
+  });
+
+  // A button that may be used again only after a cooldown (Confirm's "Send a new code") counts it down.
+  for (const button of document.querySelectorAll('[data-cooldown-until]')) {
+    const until = Number(button.dataset.cooldownUntil);
+    const offset = Number(button.dataset.now) - Date.now();
+    const label = button.textContent.trim();
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((until - (Date.now() + offset)) / 1000));
+      button.disabled = left > 0;
+      button.textContent = left > 0 ? `${label} (in ${left} s)` : label;
+      if (left === 0) clearInterval(timer);
+    };
+    const timer = setInterval(tick, 1000);
+    tick();
+  }
+
   // Live countdowns to an expiry, measured against the server's clock at render time.
   for (const time of document.querySelectorAll('[data-countdown]')) {
     const text = time.parentElement.querySelector('[data-countdown-text]');
