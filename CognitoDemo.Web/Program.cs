@@ -8,11 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCognito();
 builder.AddCognitoSession();
-builder.Services.AddRazorPages();
+builder.AddCognitoRateLimits();
+builder.Services.AddRazorPages().AddMvcOptions(options => options.Filters.AddService<RateLimitFilter>());
 builder.AddProductionHosting();
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "CognitoDemo.Antiforgery");
-var rateLimits = builder.Configuration.GetSection("RateLimits").Get<RateLimits>() ?? new RateLimits();
-builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));
 
 var app = builder.Build();
 app.LogConfigurationProblems();
@@ -31,7 +30,6 @@ if (!app.Environment.IsDevelopment())
 // Forms may post to this site only, and (through its redirects) to the Hosted UI.
 app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CognitoOptions>>().Value.HostedUiDomain);
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();

@@ -11,6 +11,7 @@ namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Change password: <c>ChangePassword</c> with the user's access token.</summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class ChangePasswordModel(UserPoolClient userPool, IOptions<PasswordPolicy> policy) : CognitoPageModel
 {
     public PasswordPolicy Policy => policy.Value;

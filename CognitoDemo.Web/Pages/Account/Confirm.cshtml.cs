@@ -3,12 +3,11 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Confirm the account: <c>ConfirmSignUp</c> with the code; "send a new code" is <c>ResendConfirmationCode</c>.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : CognitoPageModel
 {
     /// <summary>How long a user waits between two "send a new code" requests.</summary>

@@ -3,12 +3,11 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Forgot password: <c>ForgotPassword</c> sends a reset code to the verified e-mail address.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class ForgotPasswordModel(UserPoolClient userPool) : CognitoPageModel
 {
     [BindProperty]

@@ -1,3 +1,4 @@
+using CognitoDemo.Web.Cognito;
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authentication;
@@ -10,6 +11,7 @@ namespace CognitoDemo.Web.Pages.Account;
 /// "Sign in with the Hosted UI" (POST, with antiforgery, so no other site can start a sign-in): hands
 /// the browser to Cognito's Hosted UI through the OpenID Connect handler (code flow with PKCE).
 /// </summary>
+[LimitCognitoCalls]
 public sealed class HostedUiModel(IOptions<CognitoOptions> options) : CognitoPageModel
 {
     public IActionResult OnGet() => RedirectToPage("SignIn");

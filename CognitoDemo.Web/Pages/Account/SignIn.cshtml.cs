@@ -4,7 +4,6 @@ using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Account;
 
@@ -12,7 +11,7 @@ namespace CognitoDemo.Web.Pages.Account;
 /// Sign in with Secure Remote Password: <c>InitiateAuth USER_SRP_AUTH</c>, then
 /// <c>RespondToAuthChallenge PASSWORD_VERIFIER</c>; the password never leaves the server.
 /// </summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, CognitoSession session) : CognitoPageModel
 {
     [BindProperty]

@@ -3,13 +3,12 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Sign up: <c>SignUp</c> with the <c>email</c> and <c>custom:location</c> attributes.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class SignUpModel(UserPoolClient userPool, IOptions<PasswordPolicy> policy) : CognitoPageModel
 {
     public PasswordPolicy Policy => policy.Value;

@@ -14,6 +14,7 @@ namespace CognitoDemo.Web.Pages.Credentials;
 /// credentials shown safely, and "Who am I?" (sts:GetCallerIdentity) proving they are real.
 /// </summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class IndexModel(CredentialsService credentials, UserPoolClient userPool, TimeProvider time) : CognitoPageModel
 {
     private const string CallerKey = "Credentials.Caller";

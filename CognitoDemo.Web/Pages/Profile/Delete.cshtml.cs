@@ -12,6 +12,7 @@ namespace CognitoDemo.Web.Pages.Profile;
 
 /// <summary>Delete the account: <c>DeleteUser</c>, after the user types their username to confirm.</summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class DeleteModel(UserPoolClient userPool) : CognitoPageModel
 {
     [BindProperty]

@@ -13,6 +13,7 @@ namespace CognitoDemo.Web.Pages.Profile;
 /// <c>UpdateUserAttributes</c>, after which the tokens are refreshed so the session's claims follow.
 /// </summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) : CognitoPageModel
 {
     public GetUserResponse? Profile { get; private set; }

@@ -1,3 +1,4 @@
+using CognitoDemo.Web.Cognito;
 using System.Globalization;
 using System.Text.Json;
 using CognitoDemo.Web.Session;
@@ -9,6 +10,7 @@ namespace CognitoDemo.Web.Pages.Tokens;
 
 /// <summary>The session's ID and access tokens, decoded; "refresh now" is <c>InitiateAuth REFRESH_TOKEN_AUTH</c>.</summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class IndexModel(CognitoSession session, TimeProvider time) : CognitoPageModel
 {
     public DecodedToken? IdToken { get; private set; }
