@@ -22,9 +22,6 @@ public sealed class BrowserApp : CognitoDemoApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:AccountPermitLimit", "10000");
         builder.UseSetting("RateLimits:UsernamePermitLimit", "10000");
-        // Local Cognito's Hosted UI sends users back only to registered URLs: this app's, on its test port.
-        builder.UseSetting("LocalCognito:DefaultPool:CallbackUrls:0", $"{Url}signin-oidc");
-        builder.UseSetting("LocalCognito:DefaultPool:LogoutUrls:0", Url.ToString());
     }
 
     private static int FreeLoopbackPort()

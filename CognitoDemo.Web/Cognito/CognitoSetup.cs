@@ -41,7 +41,8 @@ public static class CognitoSetup
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
             builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, url, local,
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>()));
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>(),
+                services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), services.GetRequiredService<IHostApplicationLifetime>()));
         }
         else
         {
