@@ -98,7 +98,7 @@ internal sealed partial class DefaultPool(
             Schema =
             [
                 .. UserAttributes.Standard.Select(a => a.Name == UserAttributes.Email ? a with { Required = true } : a),
-                new SchemaAttribute { Name = "custom:location", Mutable = true, MinLength = 0, MaxLength = 256 },
+                new SchemaAttribute { Name = "custom:location", Mutable = true, MinLength = 0, MaxLength = settings.LocationMaxLength },
             ],
             AutoVerifiedAttributes = [UserAttributes.Email],
             UsernameCaseSensitive = false,

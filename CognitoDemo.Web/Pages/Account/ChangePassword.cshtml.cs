@@ -22,7 +22,7 @@ public sealed class ChangePasswordModel(UserPoolClient userPool, IOptions<Passwo
     public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
-        [StringLength(256)]
+        [StringLength(FieldLimits.PasswordMaxLength, ErrorMessage = "A password has at most {1} characters.")]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string CurrentPassword { get; set; } = "";

@@ -25,7 +25,7 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the 6-digit code.")]

@@ -16,7 +16,7 @@ public sealed class ForgotPasswordModel(UserPoolClient userPool) : CognitoPageMo
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
     }
 

@@ -22,7 +22,7 @@ public sealed class ResetPasswordModel(UserPoolClient userPool, IOptions<Passwor
     public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the 6-digit code.")]

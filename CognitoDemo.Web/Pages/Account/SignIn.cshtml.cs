@@ -50,11 +50,11 @@ public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, C
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(256)]
+        [StringLength(FieldLimits.PasswordMaxLength, ErrorMessage = "A password has at most {1} characters.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }

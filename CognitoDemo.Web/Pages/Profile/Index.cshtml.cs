@@ -26,7 +26,7 @@ public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) 
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your location, e.g. a city.")]
-        [StringLength(2048, ErrorMessage = "A location has at most 2048 characters.")]
+        [LocationLength]
         public string Location { get; set; } = "";
     }
 
