@@ -136,4 +136,72 @@ public sealed class JourneyEdgeTests
         Assert.Equal("This account is already confirmed. Sign in below.", again.StatusMessage);
         Assert.Equal("", again.FormErrors);
     }
+
+    [Fact]
+    public async Task InvalidFieldsAreMarkedAndDescribedByTheirMessage()
+    {
+        await using var app = new CognitoDemoApp();
+        using var browser = app.Browser();
+
+        var page = await browser.SubmitAsync(await browser.GetAsync("/Account/SignUp"), new Dictionary<string, string>
+        {
+            ["Input.Username"] = "",
+            ["Input.Email"] = "not an address",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "short",
+            ["Input.Location"] = "Lisbon",
+        });
+
+        foreach (var field in (string[])["Input.Username", "Input.Email", "Input.Password"])
+        {
+            var input = page.Document.QuerySelector($"input[name='{field}']")!;
+            Assert.Equal("true", input.GetAttribute("aria-invalid"));
+            var described = (input.GetAttribute("aria-describedby") ?? "").Split(' ').Select(id => page.Document.GetElementById(id)?.TextContent.Trim()).ToList();
+            Assert.Contains(page.FieldError(field), described);
+        }
+
+        Assert.Null(page.Document.QuerySelector("input[name='Input.Location']")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task SendAnotherCodeOnResetKeepsTheUsername()
+    {
+        await using var app = new CognitoDemoApp();
+        using var browser = app.Browser();
+
+        var page = await browser.GetAsync("/Account/ResetPassword?username=someone");
+
+        var link = page.Document.QuerySelectorAll("main a").First(a => a.TextContent.Trim() == "Send another code");
+        var forgot = await browser.GetAsync(link.GetAttribute("href")!);
+        Assert.Equal("someone", forgot.Document.QuerySelector("input[name='Input.Username']")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task WhoAmIIsPostRedirectGetSoAReloadDoesNotPostAgain()
+    {
+        await using var app = new CognitoDemoApp();
+        using var browser = app.Browser();
+        await browser.SignedInUserAsync(app);
+        var credentials = await browser.GetAsync("/Credentials");
+
+        var page = await browser.SubmitAsync(credentials, new Dictionary<string, string>(), "form.actions", submitter: "Who am I?");
+
+        Assert.Equal("/Credentials", page.Path);
+        Assert.Equal("", page.Url.Query);
+        Assert.Equal("arn:aws:sts::000000000000:assumed-role/CognitoDemoAuthenticatedRole/CognitoIdentityCredentials", page.TestId("caller-arn"));
+        Assert.Null((await browser.GetAsync("/Credentials")).TestId("caller-arn"));
+    }
+
+    [Fact]
+    public async Task WhereTheCodeWentAndWhereToReadItAreTwoSentences()
+    {
+        await using var app = new CognitoDemoApp();
+        using var browser = app.Browser();
+        var (username, email) = Journeys.NewUser();
+
+        var confirm = await browser.SignUpAsync(username, email);
+
+        var lead = System.Text.RegularExpressions.Regex.Replace(confirm.Document.QuerySelector("main .lead")!.TextContent, @"\s+", " ");
+        Assert.Matches(@"\*\*\*\. In local mode", lead);
+    }
 }

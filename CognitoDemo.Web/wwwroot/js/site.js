@@ -2,6 +2,25 @@
 (() => {
   'use strict';
 
+  // Every password field gets a show/hide toggle; the shared password partial renders its own.
+  let generated = 0;
+  for (const input of document.querySelectorAll('input[type=password]')) {
+    if (!input.id) input.id = `password-field-${++generated}`;
+    if (document.querySelector(`[data-toggle-password="${input.id}"]`)) continue;
+    const wrapper = document.createElement('div');
+    wrapper.className = 'password-input';
+    input.parentNode.insertBefore(wrapper, input);
+    wrapper.appendChild(input);
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'toggle';
+    toggle.textContent = 'Show';
+    toggle.dataset.togglePassword = input.id;
+    toggle.setAttribute('aria-controls', input.id);
+    toggle.setAttribute('aria-pressed', 'false');
+    wrapper.appendChild(toggle);
+  }
+
   // Show/hide toggles for password fields.
   for (const button of document.querySelectorAll('[data-toggle-password]')) {
     const input = document.getElementById(button.dataset.togglePassword);
@@ -13,6 +32,10 @@
       button.setAttribute('aria-pressed', String(show));
     });
   }
+
+  // After a refused submit, the first field that needs fixing has the focus (its message is tied to it).
+  const firstInvalid = document.querySelector('main [aria-invalid="true"]');
+  if (firstInvalid) firstInvalid.focus();
 
   // The password rules checklist, ticked as the user types.
   const checks = {
