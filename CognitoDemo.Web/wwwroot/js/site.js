@@ -53,7 +53,10 @@
         const check = checks[item.dataset.rule];
         const met = check ? check(input.value, item) : false;
         item.classList.toggle('met', met);
-        item.setAttribute('aria-checked', String(met));
+        // A list item has no checked state in ARIA: the state is words a screen reader reads with the rule.
+        item.dataset.met = String(met);
+        const state = item.querySelector('[data-rule-state]');
+        if (state) state.textContent = met ? ': met' : ': not met yet';
       }
     };
     input.addEventListener('input', update);
@@ -136,7 +139,8 @@
       const left = Math.max(0, Math.floor((expires - (Date.now() + offset)) / 1000));
       const minutes = Math.floor(left / 60);
       const seconds = String(left % 60).padStart(2, '0');
-      text.textContent = left > 0 ? `${minutes}:${seconds} left` : 'expired: get new credentials';
+      // The parentheses are part of the text: the row is a flex box, which would space them apart from it.
+      text.textContent = left > 0 ? `(${minutes}:${seconds} left)` : '(expired: get new credentials)';
       time.dataset.secondsLeft = String(left);
     };
     tick();
