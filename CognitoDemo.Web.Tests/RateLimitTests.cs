@@ -34,11 +34,7 @@ public sealed class RateLimitTests
         var answers = new List<Page>();
         for (var i = 0; i < 60; i++)
         {
-            answers.Add(await browser.SubmitAsync(form, new Dictionary<string, string>
-            {
-                ["Input.Username"] = $"nobody{i}",
-                ["Input.Password"] = "wrong password",
-            }));
+            answers.Add(await WrongSignInAsync(browser, form, $"nobody{i}"));
         }
 
         Assert.Equal(HttpStatusCode.OK, answers[0].Status);
@@ -63,14 +59,10 @@ public sealed class RateLimitTests
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            answers.Add((await browser.SubmitAsync(form, new Dictionary<string, string>
-            {
-                ["Input.Username"] = i % 2 == 0 ? "Alice" : "alice",
-                ["Input.Password"] = "wrong password",
-            })).Status);
+            answers.Add((await WrongSignInAsync(browser, form, i % 2 == 0 ? "Alice" : "alice")).Status);
         }
 
-        var other = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Input.Username"] = "bob", ["Input.Password"] = "wrong password" });
+        var other = await WrongSignInAsync(browser, form, "bob");
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
         Assert.Equal(HttpStatusCode.OK, other.Status);
@@ -92,6 +84,9 @@ public sealed class RateLimitTests
         Assert.Contains("Too many attempts", third.Document.QuerySelector("main [role=alert]")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(third.Headers!.RetryAfter);
     }
+
+    private static Task<Page> WrongSignInAsync(Support.Browser browser, Page form, string username) =>
+        browser.SubmitAsync(form, new Dictionary<string, string> { ["Input.Username"] = username, ["Input.Password"] = "wrong password" });
 
     private sealed class LimitedApp(int addressPermits, int usernamePermits) : CognitoDemoApp
     {

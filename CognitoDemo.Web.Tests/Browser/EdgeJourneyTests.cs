@@ -10,6 +10,26 @@ public sealed class EdgeJourneyTests(ChromiumFixture chromium, BrowserApp app) :
 {
     private const string Password = "correct horse";
 
+    private async Task<string> SignedInUserAsync(string prefix)
+    {
+        var (username, email) = Journeys.NewUser(prefix);
+        await new SignUpPage(Page).SignUpAsync(username, email, Password, "Lisbon");
+        await new ConfirmPage(Page).ConfirmAsync(username, await new MailboxPage(Page, App.LocalCognitoUrl).LatestCodeAsync(email));
+        await new SignInPage(Page).SignInAsync(username, Password);
+        await Expect(Header.SignOut(Page)).ToBeVisibleAsync();
+        return username;
+    }
+
+    /// <summary>The same user signs in in another browser and signs out there: GlobalSignOut revokes every token of the user.</summary>
+    private async Task SignOutInAnotherBrowserAsync(string username)
+    {
+        await using var other = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Url.ToString() });
+        var second = await other.NewPageAsync();
+        await new SignInPage(second).SignInAsync(username, Password);
+        await Header.SignOut(second).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Status)).ToContainTextAsync("tokens are revoked");
+    }
+
     [Fact]
     public async Task ConfirmAfterARefusedResendConfirmsAndADoubleClickIsNoError()
     {
@@ -47,20 +67,10 @@ public sealed class EdgeJourneyTests(ChromiumFixture chromium, BrowserApp app) :
     [Fact]
     public async Task SigningOutInOneBrowserEndsTheSessionInTheOtherAtOnce()
     {
-        var (username, email) = Journeys.NewUser("twice");
-        await new SignUpPage(Page).SignUpAsync(username, email, Password, "Lisbon");
-        await new ConfirmPage(Page).ConfirmAsync(username, await new MailboxPage(Page, App.LocalCognitoUrl).LatestCodeAsync(email));
-        await new SignInPage(Page).SignInAsync(username, Password);
+        var username = await SignedInUserAsync("twice");
         await Page.GotoAsync("/Credentials");
         await Expect(Page.GetByText(new Regex("ASIA[A-Z0-9]{16}"))).ToBeVisibleAsync();
-
-        await using (var other = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Url.ToString() }))
-        {
-            var second = await other.NewPageAsync();
-            await new SignInPage(second).SignInAsync(username, Password);
-            await Header.SignOut(second).ClickAsync();
-            await Expect(second.GetByRole(AriaRole.Status)).ToContainTextAsync("tokens are revoked");
-        }
+        await SignOutInAnotherBrowserAsync(username);
 
         await Page.GotoAsync("/Credentials");
 
@@ -75,18 +85,10 @@ public sealed class EdgeJourneyTests(ChromiumFixture chromium, BrowserApp app) :
     [Fact]
     public async Task RefreshNowRefusedIsNeverAGreenBanner()
     {
-        var (username, email) = Journeys.NewUser("refresh");
-        await new SignUpPage(Page).SignUpAsync(username, email, Password, "Lisbon");
-        await new ConfirmPage(Page).ConfirmAsync(username, await new MailboxPage(Page, App.LocalCognitoUrl).LatestCodeAsync(email));
-        await new SignInPage(Page).SignInAsync(username, Password);
+        var username = await SignedInUserAsync("refresh");
         var tokens = new TokensPage(Page);
         await tokens.OpenAsync();
-        await using (var other = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.Url.ToString() }))
-        {
-            var second = await other.NewPageAsync();
-            await new SignInPage(second).SignInAsync(username, Password);
-            await Header.SignOut(second).ClickAsync();
-        }
+        await SignOutInAnotherBrowserAsync(username);
 
         await tokens.RefreshNow.ClickAsync();
 
