@@ -66,6 +66,9 @@ public sealed class DefaultPoolOptions
 
     public string Domain { get; set; } = "cognito-demo";
 
+    /// <summary>The schema's <c>StringAttributeConstraints.MaxLength</c> of <c>custom:location</c> (the seed's template: 256).</summary>
+    public int LocationMaxLength { get; set; } = 256;
+
     // Null rather than pre-filled: the configuration binder appends to a list that already has items,
     // so configured URLs would be merged with the defaults instead of replacing them.
 

@@ -11,10 +11,61 @@ namespace CognitoDemo.Web.Tests;
 /// </summary>
 public sealed class HostedUiTests
 {
-    private static (Support.Browser Browser, HttpClientHandler Handler) BrowserFor(BrowserApp app, bool followRedirects = true)
+    private static (Support.Browser Browser, HttpClientHandler Handler) BrowserFor(BrowserApp app, bool followRedirects = true, string? host = null)
     {
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects };
-        return (new Support.Browser(new HttpClient(handler) { BaseAddress = app.Url }), handler);
+        var url = host is null ? app.Url : new UriBuilder(app.Url) { Host = host }.Uri;
+        return (new Support.Browser(new HttpClient(handler) { BaseAddress = url }), handler);
+    }
+
+    /// <summary>Nothing configures the app's address: it registers the addresses it listens on with the Local Cognito it hosts.</summary>
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task HostedUiWorksWhereverTheAppIsServed(string host)
+    {
+        await using var app = new BrowserApp();
+        var (username, _) = await ConfirmedUserAsync(app);
+        var (browser, handler) = BrowserFor(app, host: host);
+        using var __ = handler;
+        using var ___ = browser;
+
+        var login = await StartHostedUiAsync(browser);
+        Assert.Equal(app.LocalCognitoUrl.Port, login.Url.Port);
+        Assert.Equal("/login", login.Path);
+        var home = await browser.SubmitByLabelsAsync(login, new Dictionary<string, string> { ["Username"] = username, ["Password"] = "correct horse" });
+
+        Assert.Equal(host, home.Url.Host);
+        Assert.Equal(app.Url.Port, home.Url.Port);
+        Assert.Equal(username, (await browser.GetAsync("/Profile")).TestId("username"));
+        var signedOut = await browser.SubmitFormAsync(await browser.GetAsync("/"), "header form");
+        Assert.Equal(host, signedOut.Url.Host);
+        Assert.Equal("/", signedOut.Path);
+    }
+
+    /// <summary>As in AWS mode when the app is served at an address the app client does not list.</summary>
+    [Fact]
+    public async Task ARedirectMismatchLandsOnAnAppPageThatNamesTheSetting()
+    {
+        await using var app = new BrowserApp();
+        var (browser, handler) = BrowserFor(app);
+        using var __ = handler;
+        using var ___ = browser;
+        browser.Http.DefaultRequestHeaders.Host = $"demo.example:{app.Url.Port}";
+
+        var page = await StartHostedUiAsync(browser);
+        var diagnostics = await browser.GetAsync("/diagnostics");
+
+        Assert.Equal(app.Url.Port, page.Url.Port);
+        Assert.Equal("/Account/HostedUi", page.Path);
+        var problem = page.TestId("hosted-ui-problem");
+        Assert.Contains($"http://demo.example:{app.Url.Port}/signin-oidc", problem, StringComparison.Ordinal);
+        Assert.Contains("allowed callback URLs", problem, StringComparison.Ordinal);
+        Assert.Contains("CallbackUrls", problem, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("main a[href='/Account/SignIn']"));
+        var check = diagnostics.Document.QuerySelector("tr[data-check='Hosted UI']");
+        Assert.Equal("Problem", check?.GetAttribute("data-status"));
+        Assert.Contains("CallbackUrls", check?.TextContent, StringComparison.Ordinal);
     }
 
     private static async Task<Page> StartHostedUiAsync(Support.Browser browser)

@@ -10,11 +10,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCognito();
 builder.AddCognitoSession();
-builder.Services.AddRazorPages();
+builder.AddCognitoRateLimits();
+builder.Services.AddRazorPages().AddMvcOptions(options => options.Filters.AddService<RateLimitFilter>());
 builder.AddProductionHosting();
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "CognitoDemo.Antiforgery");
-var rateLimits = builder.Configuration.GetSection("RateLimits").Get<RateLimits>() ?? new RateLimits();
-builder.Services.AddRateLimiter(options => RateLimits.Configure(options, rateLimits));
 
 var app = builder.Build();
 app.LogConfigurationProblems();
@@ -35,7 +34,6 @@ app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<CognitoOptions>>
 app.UseCognitoCallRecording();
 app.UseGuidedPath();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();

@@ -7,20 +7,44 @@ namespace CognitoDemo.LocalCognito.Management;
 /// <summary>
 /// Creates the default pool and its two app clients at start, or brings them in line with configuration
 /// (fixed ids, so a restart with the same configuration changes nothing), then prints what the app needs
-/// to be configured with.
+/// to be configured with. It follows configuration changes while running too, so a host app can register
+/// the addresses it listens on once its server has started.
 /// </summary>
 internal sealed partial class DefaultPool(
     Database database,
-    IOptions<LocalCognitoOptions> options,
+    IOptionsMonitor<LocalCognitoOptions> options,
     TimeProvider time,
-    ILogger<DefaultPool> logger) : IHostedService
+    ILogger<DefaultPool> logger) : IHostedService, IDisposable
 {
+    private IDisposable? _subscription;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value.DefaultPool;
+        var settings = options.CurrentValue.DefaultPool;
+        Apply(settings);
+        if (settings.Enabled)
+        {
+            LogDefaultPool(logger, settings.UserPoolId, settings.WebClientId, settings.WebClientSecret, settings.PublicClientId);
+        }
+
+        _subscription = options.OnChange(changed => Apply(changed.DefaultPool));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private void Apply(DefaultPoolOptions settings)
+    {
         if (!settings.Enabled)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var now = time.GetUtcNow();
@@ -52,12 +76,7 @@ internal sealed partial class DefaultPool(
                 }
             }
         });
-
-        LogDefaultPool(logger, settings.UserPoolId, settings.WebClientId, settings.WebClientSecret, settings.PublicClientId);
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static bool SameJson<T>(T stored, T configured) =>
         System.Text.Json.JsonSerializer.Serialize(stored, PoolStore.Json) == System.Text.Json.JsonSerializer.Serialize(configured, PoolStore.Json);
@@ -79,7 +98,7 @@ internal sealed partial class DefaultPool(
             Schema =
             [
                 .. UserAttributes.Standard.Select(a => a.Name == UserAttributes.Email ? a with { Required = true } : a),
-                new SchemaAttribute { Name = LocationAttribute, Mutable = true, MinLength = 0, MaxLength = 256 },
+                new SchemaAttribute { Name = LocationAttribute, Mutable = true, MinLength = 0, MaxLength = settings.LocationMaxLength },
             ],
             AutoVerifiedAttributes = [UserAttributes.Email],
             UsernameCaseSensitive = false,

@@ -1,30 +1,36 @@
 using System.Net;
 using CognitoDemo.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 
 namespace CognitoDemo.Web.Tests.Browser;
 
-/// <summary>The app on a real Kestrel port (with its Local Cognito on another), for a real browser.</summary>
+/// <summary>
+/// The app on a real Kestrel port (with its Local Cognito on another), for a real browser. Nothing tells
+/// Local Cognito the app's address: the app registers the addresses it listens on itself.
+/// </summary>
 public class BrowserApp : CognitoDemoApp
 {
     private readonly int _port = FreeLoopbackPort();
+    private readonly IDictionary<string, string?> _settings;
 
     public BrowserApp()
+        : this(new Dictionary<string, string?>())
     {
+    }
+
+    /// <param name="settings">Settings over the test defaults (e.g. the production rate limits).</param>
+    protected BrowserApp(IDictionary<string, string?> settings)
+    {
+        _settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
         StartServer();
     }
 
     public Uri Url => new($"http://127.0.0.1:{_port}/");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("RateLimits:AccountPermitLimit", "10000");
-        // Local Cognito's Hosted UI sends users back only to registered URLs: this app's, on its test port.
-        builder.UseSetting("LocalCognito:DefaultPool:CallbackUrls:0", $"{Url}signin-oidc");
-        builder.UseSetting("LocalCognito:DefaultPool:LogoutUrls:0", Url.ToString());
-    }
+    /// <summary>The same app at <c>localhost</c>, another address a browser reaches it at.</summary>
+    public Uri LocalhostUrl => new($"http://localhost:{_port}/");
+
+    protected override IDictionary<string, string?> Settings => _settings;
 
     private static int FreeLoopbackPort()
     {
@@ -33,3 +39,17 @@ public class BrowserApp : CognitoDemoApp
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The app with the rate limits of appsettings.json, as a visitor meets them.</summary>
+public sealed class ProductionLimitsApp() : BrowserApp(new Dictionary<string, string?>
+{
+    ["RateLimits:AccountPermitLimit"] = "40",
+    ["RateLimits:UsernamePermitLimit"] = "10",
+});
+
+/// <summary>Another app with the production limits, for hammering without spending the walkers' budget.</summary>
+public sealed class HammeredApp() : BrowserApp(new Dictionary<string, string?>
+{
+    ["RateLimits:AccountPermitLimit"] = "40",
+    ["RateLimits:UsernamePermitLimit"] = "10",
+});

@@ -68,6 +68,8 @@ public sealed class JourneyTests(ChromiumFixture chromium, BrowserApp app) : Bro
         // The live countdown ("59:58 left") goes down while the page is open.
         var countdown = Page.GetByRole(AriaRole.Definition).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\d+:\d\d left") });
         var first = SecondsLeft(await countdown.InnerTextAsync());
+        // Read as one piece, "(59:58 left)": no stray spaces inside the parentheses.
+        Assert.Matches(@"\(\d+:\d\d left\)", await countdown.InnerTextAsync());
         await Expect(countdown).Not.ToContainTextAsync(SecondsText(first));
         Assert.True(SecondsLeft(await countdown.InnerTextAsync()) < first);
 
@@ -194,12 +196,14 @@ public sealed class JourneyTests(ChromiumFixture chromium, BrowserApp app) : Bro
         var signUp = new SignUpPage(Page);
         await signUp.OpenAsync();
         var length = signUp.Rule("At least 8 characters");
-        await Expect(length).ToHaveAttributeAsync("aria-checked", "false");
+        await Expect(length).ToHaveAttributeAsync("data-met", "false");
 
         await signUp.Password.PressSequentiallyAsync("1234567");
-        await Expect(length).ToHaveAttributeAsync("aria-checked", "false");
+        await Expect(length).ToHaveAttributeAsync("data-met", "false");
+        await Expect(length).ToContainTextAsync("At least 8 characters: not met yet");
         await signUp.Password.PressSequentiallyAsync("8");
-        await Expect(length).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(length).ToHaveAttributeAsync("data-met", "true");
+        await Expect(length).ToContainTextAsync("At least 8 characters: met");
 
         await Expect(signUp.Password).ToHaveAttributeAsync("type", "password");
         await signUp.ShowPassword.ClickAsync();

@@ -5,7 +5,7 @@ namespace CognitoDemo.Web.Tests.Browser;
 
 /// <summary>
 /// Every page at a 375-pixel-wide phone viewport: nothing wider than the screen. The same run saves a
-/// screenshot of each page into docs/screenshots/ for the README, so the pictures stay true.
+/// screenshot of each page under artifacts/screenshots/ (<see cref="Screenshots"/>).
 /// </summary>
 public sealed class NarrowScreenTests(ChromiumFixture chromium, BrowserApp app) : BrowserTest(chromium, app), IClassFixture<BrowserApp>
 {
@@ -17,9 +17,7 @@ public sealed class NarrowScreenTests(ChromiumFixture chromium, BrowserApp app) 
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scrollWidth, clientWidth) = (widths[0], widths[1]);
         Assert.True(scrollWidth <= clientWidth, $"{name}: content is {scrollWidth}px wide on a {clientWidth}px screen");
-        var folder = Path.Combine(Repository.Root, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await Screenshots.SaveAsync(Page, name, phone: true);
     }
 
     [Fact]

@@ -13,8 +13,9 @@ public sealed class SignUpPage(IPage page)
     public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
     public ILocator ConfirmPassword => page.GetByLabel("Confirm password");
     public ILocator Location => page.GetByLabel("Location");
-    public ILocator ShowPassword => page.GetByRole(AriaRole.Button, new() { Name = "Show" });
-    public ILocator HidePassword => page.GetByRole(AriaRole.Button, new() { Name = "Hide" });
+    // The first toggle is the password's; the confirmation field has its own.
+    public ILocator ShowPassword => page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).First;
+    public ILocator HidePassword => page.GetByRole(AriaRole.Button, new() { Name = "Hide", Exact = true }).First;
     public ILocator Rules => page.GetByRole(AriaRole.List, new() { Name = "Password rules" });
     public ILocator Rule(string text) => Rules.GetByRole(AriaRole.Listitem).Filter(new() { HasText = text });
 

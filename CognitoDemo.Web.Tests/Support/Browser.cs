@@ -7,6 +7,9 @@ namespace CognitoDemo.Web.Tests.Support;
 /// <summary>A page as the browser got it: where it ended up after redirects, its status and its DOM.</summary>
 public sealed record Page(Uri Url, HttpStatusCode Status, IHtmlDocument Document, string Html)
 {
+    /// <summary>The response's headers (<c>Retry-After</c>, …).</summary>
+    public System.Net.Http.Headers.HttpResponseHeaders? Headers { get; init; }
+
     public string Path => Url.AbsolutePath;
 
     public string Text => Document.Body?.TextContent ?? "";
@@ -109,6 +112,6 @@ public sealed class Browser(HttpClient http) : IDisposable
     private static async Task<Page> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return new Page(response.RequestMessage!.RequestUri!, response.StatusCode, Parser.ParseDocument(html), html);
+        return new Page(response.RequestMessage!.RequestUri!, response.StatusCode, Parser.ParseDocument(html), html) { Headers = response.Headers };
     }
 }

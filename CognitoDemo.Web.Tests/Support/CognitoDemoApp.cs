@@ -48,6 +48,7 @@ public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.Cogn
         builder.UseSetting("LocalCognito:Url", LocalCognitoUrl.ToString());
         builder.UseSetting("LocalCognito:DataPath", Path.Combine(_dataDirectory, "local-cognito.db"));
         builder.UseSetting("RateLimits:AccountPermitLimit", "10000");
+        builder.UseSetting("RateLimits:UsernamePermitLimit", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -30,8 +30,23 @@ public static class CognitoErrorMessages
     public const string ClientSecretNotExpected =
         "This site is configured with a client secret, but its Cognito app client has none (Cognito:ClientSecret); /diagnostics explains what to change.";
 
+    // Cognito's lockout: after five failed sign-ins the user is locked for one second, and each further failure
+    // doubles the lock, up to about 15 minutes (Amazon Cognito Developer Guide, "User pool authentication flow",
+    // lockout behavior for failed sign-in attempts).
     public const string LockedOut =
-        "Too many failed attempts. Wait a minute before trying again (each further failure doubles the wait).";
+        "Too many failed attempts: Cognito is refusing sign-ins to this account for a short while. The lock starts at " +
+        "one second and doubles with each further failure, up to about 15 minutes, so wait before trying again.";
+
+    public const string AlreadyConfirmed = "This account is already confirmed. Sign in below.";
+
+    /// <summary>
+    /// The user is confirmed already: ConfirmSignUp answers <c>NotAuthorizedException</c> "User cannot be confirmed.
+    /// Current status is CONFIRMED", ResendConfirmationCode <c>InvalidParameterException</c> "User is already confirmed.".
+    /// </summary>
+    public static bool IsAlreadyConfirmed(CognitoServiceException error) =>
+        error is not null
+        && ((error.Is(UserPoolErrors.NotAuthorized) && error.ErrorMessage.Contains("Current status is CONFIRMED", StringComparison.OrdinalIgnoreCase))
+            || (error.Is(UserPoolErrors.InvalidParameter) && error.ErrorMessage.Contains("already confirmed", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The message for a failure of <paramref name="task"/>, attributed to a form field where one is wrong.</summary>
     public static UserMessage For(CognitoException error, UserTask task)
@@ -84,8 +99,6 @@ public static class CognitoErrorMessages
         {
             UserTask.SignIn => new(null, GenericSignInFailure),
             UserTask.ChangePassword => new("CurrentPassword", "Your current password is not right."),
-            UserTask.Confirm when error.ErrorMessage.Contains("CONFIRMED", StringComparison.OrdinalIgnoreCase) =>
-                new(null, "This account is already confirmed. You can sign in."),
             _ when error.ErrorMessage.Contains("revoked", StringComparison.OrdinalIgnoreCase)
                    || error.ErrorMessage.Contains("expired", StringComparison.OrdinalIgnoreCase) =>
                 new(null, "Your session has ended. Please sign in again."),
@@ -108,7 +121,7 @@ public static class CognitoErrorMessages
 
         if (message.Contains("location", StringComparison.OrdinalIgnoreCase))
         {
-            return new("Location", "The location is not accepted: keep it under 2048 characters.");
+            return new("Location", "Cognito did not accept the location: it is longer than the user pool allows.");
         }
 
         if (message.Contains("password", StringComparison.OrdinalIgnoreCase))

@@ -39,10 +39,13 @@ public static class CognitoSetup
                 ["Cognito:IdentityPoolId"] = identityPool.Enabled ? identityPool.IdentityPoolId : null,
                 // Local Cognito serves the Hosted UI on its own URL.
                 ["Cognito:HostedUiDomain"] = url.ToString().TrimEnd('/'),
+                // The pool's schema limit, from the pool Local Cognito builds.
+                [$"{FieldLimits.SectionName}:LocationMaxLength"] = pool.LocationMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
             builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, url, local,
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>()));
+                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>(),
+                services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), services.GetRequiredService<IHostApplicationLifetime>()));
         }
         else
         {
@@ -62,6 +65,8 @@ public static class CognitoSetup
         builder.Services.AddScoped<Credentials.CredentialsService>();
         builder.Services.AddScoped<Diagnostics.DiagnosticsService>();
         builder.Services.AddOptions<PasswordPolicy>().Bind(cognito.GetSection("PasswordPolicy"));
+        builder.Services.AddOptions<FieldLimits>().Bind(builder.Configuration.GetSection(FieldLimits.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FieldLimits>, FieldLimitsValidator>();
         return builder;
     }
 

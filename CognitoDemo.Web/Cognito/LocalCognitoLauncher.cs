@@ -1,4 +1,6 @@
 using CognitoDemo.LocalCognito;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CognitoDemo.Web.Cognito;
 
@@ -6,12 +8,15 @@ namespace CognitoDemo.Web.Cognito;
 /// Local mode: runs Local Cognito inside this process on its own port, configured from this app's
 /// <c>LocalCognito</c> section, started before the site serves its first request. It listens on
 /// <paramref name="url"/> and is reached at <paramref name="reachedAt"/> (localhost when it listens on
-/// every interface, as in the container).
+/// every interface, as in the container). Once this app's server has started, the Hosted UI callback and
+/// sign-out URLs of every address it listens on are registered on the web app client, so the Hosted UI
+/// works wherever the app is served.
 /// </summary>
 public sealed partial class LocalCognitoLauncher(Uri url, Uri reachedAt, IConfigurationSection settings, TimeProvider time,
-    ILogger<LocalCognitoLauncher> logger)
+    ILogger<LocalCognitoLauncher> logger, IServer server, IHostApplicationLifetime lifetime)
     : IHostedService, IAsyncDisposable
 {
+    private readonly ListenAddresses _listenAddresses = new();
     private WebApplication? _localCognito;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -20,11 +25,23 @@ public sealed partial class LocalCognitoLauncher(Uri url, Uri reachedAt, IConfig
         {
             LocalCognitoHost.ListenOnlyOn(builder.WebHost, url.ToString());
             builder.Configuration.AddInMemoryCollection(settings.AsEnumerable());
+            ((IConfigurationBuilder)builder.Configuration).Add(_listenAddresses);
             // One clock for the app and its Cognito, so tests can move both (code expiry, lockout, token lifetimes).
             builder.Services.AddSingleton(time);
         });
         await _localCognito.StartAsync(cancellationToken).ConfigureAwait(false);
         LogStarted(logger, reachedAt);
+        lifetime.ApplicationStarted.Register(RegisterListenAddresses);
+    }
+
+    private void RegisterListenAddresses()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is { Count: > 0 })
+        {
+            _listenAddresses.Register(settings, addresses);
+            LogRegistered(logger, addresses);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -46,4 +63,8 @@ public sealed partial class LocalCognitoLauncher(Uri url, Uri reachedAt, IConfig
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Local mode: Local Cognito is running at {Url}; every code it sends is in its mailbox at {Url}mailbox")]
     private static partial void LogStarted(ILogger logger, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Local mode: the Hosted UI accepts this app at every address it listens on ({Addresses})")]
+    private static partial void LogRegistered(ILogger logger, ICollection<string> addresses);
 }

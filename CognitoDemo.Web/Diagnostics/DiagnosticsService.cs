@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.Configuration;
@@ -6,6 +5,7 @@ using CognitoDemo.Cognito.IdentityPools;
 using CognitoDemo.Cognito.Srp;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Hosting;
+using CognitoDemo.Web.Session;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Diagnostics;
@@ -252,27 +252,13 @@ public sealed class DiagnosticsService(
             return new(name, CheckStatus.Skipped, "No Hosted UI domain is configured (Cognito:HostedUiDomain); the Hosted UI button is hidden.");
         }
 
-        var callback = new Uri(appBaseUrl, "/signin-oidc");
-        var authorize = new Uri($"{_options.HostedUiDomain.TrimEnd('/')}/oauth2/authorize?response_type=code&client_id=" +
-                                $"{Uri.EscapeDataString(_options.ClientId!)}&redirect_uri={Uri.EscapeDataString(callback.ToString())}&scope=openid");
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-        try
+        var callback = HostedUiCallbackProbe.Callback(appBaseUrl);
+        return await HostedUiCallbackProbe.ProbeAsync(_options, appBaseUrl, cancellationToken).ConfigureAwait(false) switch
         {
-            using var response = await http.GetAsync(authorize, cancellationToken).ConfigureAwait(false);
-            var location = response.Headers.Location?.ToString() ?? "";
-            if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && !location.Contains("error=", StringComparison.Ordinal))
-            {
-                return new(name, CheckStatus.Ok, $"{_options.HostedUiDomain} answers and accepts this app's callback {callback}.");
-            }
-
-            return new(name, CheckStatus.Problem,
-                $"{_options.HostedUiDomain} refused this app's callback {callback} ({(int)response.StatusCode}): add it to the app client's " +
-                "allowed callback URLs (and this site's address to its sign-out URLs).");
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return new(name, CheckStatus.Problem, $"{_options.HostedUiDomain} could not be reached ({e.GetType().Name}): check Cognito:HostedUiDomain.");
-        }
+            CallbackVerdict.Accepted => new(name, CheckStatus.Ok, $"{_options.HostedUiDomain} answers and accepts this app's callback {callback}."),
+            CallbackVerdict.Refused => new(name, CheckStatus.Problem,
+                $"{_options.HostedUiDomain} refused this app's callback {callback} (redirect_mismatch): {HostedUiCallbackProbe.Advice(appBaseUrl)}."),
+            _ => new(name, CheckStatus.Problem, $"{_options.HostedUiDomain} could not be reached: check Cognito:HostedUiDomain."),
+        };
     }
 }

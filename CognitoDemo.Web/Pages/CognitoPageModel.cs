@@ -30,6 +30,17 @@ public abstract class CognitoPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// Ends a session Cognito refused (cookie cleared, cached credentials dropped) and sends the user to sign
+    /// in with the reason shown; they come back to this page after.
+    /// </summary>
+    protected async Task<IActionResult> EndSessionAsync()
+    {
+        await Session.SessionEnd.EndAsync(HttpContext);
+        var back = HttpMethods.IsGet(Request.Method) ? (Request.Path + Request.QueryString).ToString() : Request.Path.ToString();
+        return LocalRedirect(Session.SessionEnd.SignInUrl(back));
+    }
+
     /// <summary>Only local URLs are followed after sign-in; anything else goes home.</summary>
     protected string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/");

@@ -6,7 +6,7 @@ namespace CognitoDemo.Web.Pages;
 public abstract class NewPasswordInput
 {
     [Required(ErrorMessage = "Choose a new password.")]
-    [StringLength(256, ErrorMessage = "A password has at most 256 characters.")]
+    [StringLength(Cognito.FieldLimits.PasswordMaxLength, ErrorMessage = "A password has at most {1} characters.")]
     [DataType(DataType.Password)]
     public string NewPassword { get; set; } = "";
 

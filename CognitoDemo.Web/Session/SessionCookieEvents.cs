@@ -25,6 +25,7 @@ public sealed class SessionCookieEvents(CognitoSession session, TimeProvider tim
             .ConfigureAwait(false);
         if (refreshed is null)
         {
+            SessionEnd.ForgetCredentials(context.HttpContext, context.Principal);
             context.RejectPrincipal();
             context.HttpContext.Items[EndedReasonKey] = true;
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);

@@ -11,6 +11,7 @@ namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Change password: <c>ChangePassword</c> with the user's access token.</summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class ChangePasswordModel(UserPoolClient userPool, IOptions<PasswordPolicy> policy) : CognitoPageModel
 {
     public PasswordPolicy Policy => policy.Value;
@@ -21,7 +22,7 @@ public sealed class ChangePasswordModel(UserPoolClient userPool, IOptions<Passwo
     public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
-        [StringLength(256)]
+        [StringLength(FieldLimits.PasswordMaxLength, ErrorMessage = "A password has at most {1} characters.")]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string CurrentPassword { get; set; } = "";
@@ -50,6 +51,10 @@ public sealed class ChangePasswordModel(UserPoolClient userPool, IOptions<Passwo
             }, HttpContext.RequestAborted);
             StatusMessage = "Your password is changed.";
             return RedirectToPage("/Profile/Index");
+        }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
         }
         catch (CognitoException e)
         {

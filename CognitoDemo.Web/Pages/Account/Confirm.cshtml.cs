@@ -3,12 +3,11 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Confirm the account: <c>ConfirmSignUp</c> with the code; "send a new code" is <c>ResendConfirmationCode</c>.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : CognitoPageModel
 {
     /// <summary>How long a user waits between two "send a new code" requests.</summary>
@@ -26,7 +25,7 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the 6-digit code.")]
@@ -34,9 +33,26 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
         public string Code { get; set; } = "";
     }
 
+    /// <summary>When "send a new code" may be used again (Unix milliseconds), for the button's countdown; null when it may now.</summary>
+    public long? ResendAvailableAt { get; private set; }
+
+    /// <summary>The server's clock at render time (Unix milliseconds), so the countdown does not depend on the browser's.</summary>
+    public long Now { get; private set; }
+
     public void OnGet(string? username)
     {
         Input.Username = username ?? "";
+    }
+
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var now = time.GetUtcNow();
+        Now = now.ToUnixTimeMilliseconds();
+        if (TempData.Peek(LastResendKey) is DateTime last && now.UtcDateTime - last < ResendCooldown)
+        {
+            ResendAvailableAt = new DateTimeOffset(last, TimeSpan.Zero).Add(ResendCooldown).ToUnixTimeMilliseconds();
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -54,6 +70,12 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
                 ConfirmationCode = Input.Code.Trim(),
             }, HttpContext.RequestAborted);
             StatusMessage = "Your account is confirmed. Sign in.";
+            return RedirectToPage("SignIn", new { username = Input.Username.Trim() });
+        }
+        catch (CognitoServiceException e) when (CognitoErrorMessages.IsAlreadyConfirmed(e))
+        {
+            // Not a failure: a second click, or a second tab, got there first.
+            StatusMessage = CognitoErrorMessages.AlreadyConfirmed;
             return RedirectToPage("SignIn", new { username = Input.Username.Trim() });
         }
         catch (CognitoException e)
@@ -90,6 +112,11 @@ public sealed class ConfirmModel(UserPoolClient userPool, TimeProvider time) : C
             TempData[LastResendKey] = now.UtcDateTime;
             StatusMessage = "A new code is on its way. Use the newest one.";
             return RedirectToPage(new { username = Input.Username.Trim(), destination = result.CodeDeliveryDetails?.Destination });
+        }
+        catch (CognitoServiceException e) when (CognitoErrorMessages.IsAlreadyConfirmed(e))
+        {
+            StatusMessage = CognitoErrorMessages.AlreadyConfirmed;
+            return RedirectToPage("SignIn", new { username = Input.Username.Trim() });
         }
         catch (CognitoException e)
         {

@@ -3,12 +3,11 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Forgot password: <c>ForgotPassword</c> sends a reset code to the verified e-mail address.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class ForgotPasswordModel(UserPoolClient userPool) : CognitoPageModel
 {
     [BindProperty]
@@ -17,7 +16,7 @@ public sealed class ForgotPasswordModel(UserPoolClient userPool) : CognitoPageMo
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
     }
 

@@ -12,6 +12,7 @@ namespace CognitoDemo.Web.Pages.Account;
 /// NEW_PASSWORD_REQUIRED (a user created by an administrator): <c>RespondToAuthChallenge</c> with the
 /// new password. The challenge's session travels in TempData, an encrypted cookie.
 /// </summary>
+[LimitCognitoCalls]
 public sealed class NewPasswordModel(SrpAuthenticator srp, CognitoSession session, IOptions<PasswordPolicy> policy) : CognitoPageModel
 {
     private const string SessionKey = "Challenge.Session";

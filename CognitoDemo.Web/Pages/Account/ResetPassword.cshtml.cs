@@ -3,13 +3,12 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Reset password: <c>ConfirmForgotPassword</c> with the code and a new password.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class ResetPasswordModel(UserPoolClient userPool, IOptions<PasswordPolicy> policy) : CognitoPageModel
 {
     public PasswordPolicy Policy => policy.Value;
@@ -23,7 +22,7 @@ public sealed class ResetPasswordModel(UserPoolClient userPool, IOptions<Passwor
     public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the 6-digit code.")]

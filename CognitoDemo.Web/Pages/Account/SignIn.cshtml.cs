@@ -4,7 +4,6 @@ using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Account;
 
@@ -12,7 +11,7 @@ namespace CognitoDemo.Web.Pages.Account;
 /// Sign in with Secure Remote Password: <c>InitiateAuth USER_SRP_AUTH</c>, then
 /// <c>RespondToAuthChallenge PASSWORD_VERIFIER</c>; the password never leaves the server.
 /// </summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, CognitoSession session) : CognitoPageModel
 {
     [BindProperty]
@@ -29,14 +28,33 @@ public sealed class SignInModel(SrpAuthenticator srp, UserPoolClient userPool, C
     [BindProperty(SupportsGet = true, Name = "hostedUiFailed")]
     public bool HostedUiFailed { get; set; }
 
+    /// <summary>Why the user was sent here from a page that needs a session ("Sign in to see your profile."), or null.</summary>
+    public string? Reason => SessionEnded || string.IsNullOrEmpty(ReturnUrl) ? null : ReasonFor(ReturnUrl);
+
+    /// <summary>What the page the user asked for does, in words, from its path.</summary>
+    public static string? ReasonFor(string returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(returnUrl);
+        var path = returnUrl.Split('?', '#')[0].TrimEnd('/').ToUpperInvariant();
+        return path switch
+        {
+            "/PROFILE" or "/PROFILE/INDEX" => "Sign in to see your profile.",
+            "/TOKENS" or "/TOKENS/INDEX" => "Sign in to see your tokens.",
+            "/CREDENTIALS" or "/CREDENTIALS/INDEX" => "Sign in to get temporary AWS credentials.",
+            "/ACCOUNT/CHANGEPASSWORD" => "Sign in to change your password.",
+            "/PROFILE/DELETE" => "Sign in to delete your account.",
+            _ => "Sign in to see that page.",
+        };
+    }
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your username.")]
-        [StringLength(128)]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(256)]
+        [StringLength(FieldLimits.PasswordMaxLength, ErrorMessage = "A password has at most {1} characters.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
     }

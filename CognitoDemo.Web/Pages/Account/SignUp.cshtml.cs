@@ -3,13 +3,12 @@ using CognitoDemo.Cognito;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.Web.Pages.Account;
 
 /// <summary>Sign up: <c>SignUp</c> with the <c>email</c> and <c>custom:location</c> attributes.</summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls]
 public sealed class SignUpModel(UserPoolClient userPool, IOptions<PasswordPolicy> policy) : CognitoPageModel
 {
     public PasswordPolicy Policy => policy.Value;
@@ -20,7 +19,7 @@ public sealed class SignUpModel(UserPoolClient userPool, IOptions<PasswordPolicy
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Choose a username.")]
-        [StringLength(128, ErrorMessage = "A username has at most 128 characters.")]
+        [StringLength(FieldLimits.UsernameMaxLength, ErrorMessage = "A username has at most {1} characters.")]
         [RegularExpression(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$", ErrorMessage = "A username cannot contain spaces.")]
         public string Username { get; set; } = "";
 
@@ -31,7 +30,7 @@ public sealed class SignUpModel(UserPoolClient userPool, IOptions<PasswordPolicy
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(256, ErrorMessage = "A password has at most 256 characters.")]
+        [StringLength(FieldLimits.PasswordMaxLength, ErrorMessage = "A password has at most {1} characters.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = "";
 
@@ -42,7 +41,7 @@ public sealed class SignUpModel(UserPoolClient userPool, IOptions<PasswordPolicy
         public string ConfirmPassword { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your location, e.g. a city.")]
-        [StringLength(2048, ErrorMessage = "A location has at most 2048 characters.")]
+        [LocationLength]
         public string Location { get; set; } = "";
     }
 

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using CognitoDemo.Cognito;
+using CognitoDemo.Cognito.UserPools;
+using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Credentials;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authorization;
@@ -10,8 +14,11 @@ namespace CognitoDemo.Web.Pages.Credentials;
 /// credentials shown safely, and "Who am I?" (sts:GetCallerIdentity) proving they are real.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(CredentialsService credentials, TimeProvider time) : CognitoPageModel
+[LimitCognitoCalls]
+public sealed class IndexModel(CredentialsService credentials, UserPoolClient userPool, TimeProvider time) : CognitoPageModel
 {
+    private const string CallerKey = "Credentials.Caller";
+
     public CredentialExchange? Exchange { get; private set; }
 
     public CallerIdentity? Caller { get; private set; }
@@ -22,11 +29,29 @@ public sealed class IndexModel(CredentialsService credentials, TimeProvider time
 
     public DateTimeOffset Now { get; private set; }
 
-    public Task OnGetAsync() => LoadAsync(renew: false);
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync(renew: false) is { } ended)
+        {
+            return ended;
+        }
+
+        // "Who am I?" answered on the POST and redirected here (post/redirect/get), so a reload does not re-post.
+        if (TempData[CallerKey] is string caller && Exchange is not null)
+        {
+            Caller = JsonSerializer.Deserialize<CallerIdentity>(caller);
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRenewAsync()
     {
-        await LoadAsync(renew: true);
+        if (await LoadAsync(renew: true) is { } ended)
+        {
+            return ended;
+        }
+
         if (Exchange is not null)
         {
             StatusMessage = "New temporary credentials were issued.";
@@ -38,7 +63,11 @@ public sealed class IndexModel(CredentialsService credentials, TimeProvider time
 
     public async Task<IActionResult> OnPostWhoAmIAsync()
     {
-        await LoadAsync(renew: false);
+        if (await LoadAsync(renew: false) is { } ended)
+        {
+            return ended;
+        }
+
         if (Exchange is null)
         {
             return Page();
@@ -46,28 +75,51 @@ public sealed class IndexModel(CredentialsService credentials, TimeProvider time
 
         try
         {
-            Caller = await credentials.WhoAmIAsync(Exchange.Credentials, HttpContext.RequestAborted);
+            TempData[CallerKey] = JsonSerializer.Serialize(await credentials.WhoAmIAsync(Exchange.Credentials, HttpContext.RequestAborted));
+            return RedirectToPage();
         }
         catch (CredentialsUnavailableException e)
         {
+            // STS refused these credentials: the next visit exchanges the ID token again instead of showing them.
+            SessionEnd.ForgetCredentials(HttpContext, User);
             Problem = e.Message;
+            return Page();
         }
-
-        return Page();
     }
 
-    private async Task LoadAsync(bool renew)
+    /// <summary>
+    /// Checks with Cognito that the session is still accepted (GetUser with its access token), so cached
+    /// credentials never outlive a session signed out elsewhere, then gets the credentials. Returns where to go
+    /// when the session ended.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(bool renew)
     {
         Now = time.GetUtcNow();
         var sub = User.FindFirst(CognitoClaims.Subject)?.Value ?? throw new InvalidOperationException("The session has no sub claim.");
         try
         {
+            await userPool.GetUserAsync(new GetUserRequest { AccessToken = await HttpContext.AccessTokenAsync() }, HttpContext.RequestAborted);
             Exchange = await credentials.GetAsync(sub, await HttpContext.IdTokenAsync(), renew, HttpContext.RequestAborted);
+        }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
+        }
+        catch (CognitoException e)
+        {
+            Problem = CognitoErrorMessages.For(e, UserTask.Profile).Text;
+        }
+        catch (CredentialsUnavailableException e) when (e.InnerException is CognitoServiceException inner && SessionEnd.IsIdTokenRefusal(inner))
+        {
+            // The identity pool refused the session's ID token itself (expired, revoked): the session is over.
+            return await EndSessionAsync();
         }
         catch (CredentialsUnavailableException e)
         {
             Problem = e.Message;
         }
+
+        return null;
     }
 
     /// <summary>The first and last characters only, e.g. <c>IQoJb3JpZ…Jg==</c>.</summary>

@@ -2,7 +2,6 @@ using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CognitoDemo.Web.Pages.Diagnostics;
 
@@ -10,7 +9,7 @@ namespace CognitoDemo.Web.Pages.Diagnostics;
 /// /diagnostics: the configuration checked against what it points at, each problem explained. Each view
 /// makes several calls to Cognito, so it shares the account pages' rate limit.
 /// </summary>
-[EnableRateLimiting(RateLimits.Account)]
+[LimitCognitoCalls(IncludeGet = true)]
 public sealed class IndexModel(DiagnosticsService diagnostics) : PageModel
 {
     public IReadOnlyList<DiagnosticCheck> Checks { get; private set; } = [];

@@ -12,6 +12,7 @@ namespace CognitoDemo.Web.Pages.Profile;
 
 /// <summary>Delete the account: <c>DeleteUser</c>, after the user types their username to confirm.</summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class DeleteModel(UserPoolClient userPool) : CognitoPageModel
 {
     [BindProperty]
@@ -43,6 +44,10 @@ public sealed class DeleteModel(UserPoolClient userPool) : CognitoPageModel
         try
         {
             await userPool.DeleteUserAsync(new DeleteUserRequest { AccessToken = await HttpContext.AccessTokenAsync() }, HttpContext.RequestAborted);
+        }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
         }
         catch (CognitoException e)
         {

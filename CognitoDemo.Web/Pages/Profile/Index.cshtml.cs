@@ -13,6 +13,7 @@ namespace CognitoDemo.Web.Pages.Profile;
 /// <c>UpdateUserAttributes</c>, after which the tokens are refreshed so the session's claims follow.
 /// </summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) : CognitoPageModel
 {
     public GetUserResponse? Profile { get; private set; }
@@ -25,13 +26,17 @@ public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) 
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your location, e.g. a city.")]
-        [StringLength(2048, ErrorMessage = "A location has at most 2048 characters.")]
+        [LocationLength]
         public string Location { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        await LoadAsync();
+        if (await LoadAsync() is { } ended)
+        {
+            return ended;
+        }
+
         Input.Location = Profile?.Attribute(UserAttributeNames.Location) ?? "";
         return Page();
     }
@@ -40,8 +45,7 @@ public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) 
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            return await LoadAsync() ?? Page();
         }
 
         try
@@ -52,30 +56,43 @@ public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) 
                 UserAttributes = [new(UserAttributeNames.Location, Input.Location.Trim())],
             }, HttpContext.RequestAborted);
         }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
+        }
         catch (CognitoException e)
         {
             AddError(e, UserTask.Profile);
-            await LoadAsync();
-            return Page();
+            return await LoadAsync() ?? Page();
         }
 
         // The new value is in Cognito; a fresh ID token carries it into this session's claims.
-        StatusMessage = await session.RefreshCurrentAsync(HttpContext)
-            ? "Your location is updated."
-            : "Your location is updated. Sign in again to see it in your session.";
+        if (!await session.RefreshCurrentAsync(HttpContext))
+        {
+            return await EndSessionAsync();
+        }
+
+        StatusMessage = "Your location is updated.";
         return RedirectToPage();
     }
 
-    private async Task LoadAsync()
+    /// <summary>Reads the profile with GetUser; when Cognito refuses the session, ends it and returns where to go.</summary>
+    private async Task<IActionResult?> LoadAsync()
     {
         try
         {
             Profile = await userPool.GetUserAsync(new GetUserRequest { AccessToken = await HttpContext.AccessTokenAsync() },
                 HttpContext.RequestAborted);
         }
+        catch (CognitoException e) when (SessionEnd.IsRefusal(e))
+        {
+            return await EndSessionAsync();
+        }
         catch (CognitoException e)
         {
             LoadError = CognitoErrorMessages.For(e, UserTask.Profile).Text;
         }
+
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using CognitoDemo.Web.Cognito;
 using System.Text.Json;
 using CognitoDemo.Web.Session;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ namespace CognitoDemo.Web.Pages.Tokens;
 
 /// <summary>The session's ID and access tokens, decoded; "refresh now" is <c>InitiateAuth REFRESH_TOKEN_AUTH</c>.</summary>
 [Authorize]
+[LimitCognitoCalls]
 public sealed class IndexModel(CognitoSession session, TimeProvider time, IdTokenValidator validator) : CognitoPageModel
 {
     public DecodedToken? IdToken { get; private set; }
@@ -35,9 +37,13 @@ public sealed class IndexModel(CognitoSession session, TimeProvider time, IdToke
 
     public async Task<IActionResult> OnPostRefreshAsync()
     {
-        StatusMessage = await session.RefreshCurrentAsync(HttpContext)
-            ? "New ID and access tokens were issued."
-            : "Cognito refused to refresh the tokens; sign in again.";
+        if (!await session.RefreshCurrentAsync(HttpContext))
+        {
+            // Cognito refused the refresh token: the session is over, not just this refresh.
+            return await EndSessionAsync();
+        }
+
+        StatusMessage = "New ID and access tokens were issued.";
         return RedirectToPage();
     }
 }
