@@ -9,9 +9,18 @@ namespace CognitoDemo.Web.Tests;
 /// </summary>
 public sealed class CookieSecurityTests
 {
-    private sealed class ProxiedApp : CognitoDemoApp
+    /// <summary>
+    /// The in-memory test server listens on no address the app could register with its Local Cognito, so the
+    /// addresses this test browses at are registered as the app client's callbacks, as an operator would.
+    /// </summary>
+    private sealed class CookieApp(bool behindProxy) : CognitoDemoApp
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ForwardedHeaders:Enabled"] = "true" };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["ForwardedHeaders:Enabled"] = behindProxy ? "true" : "false",
+            ["LocalCognito:DefaultPool:CallbackUrls:0"] = "https://localhost/signin-oidc",
+            ["LocalCognito:DefaultPool:CallbackUrls:1"] = "http://localhost/signin-oidc",
+        };
     }
 
     public static TheoryData<string, bool, bool> Connections => new()
@@ -27,7 +36,7 @@ public sealed class CookieSecurityTests
     [MemberData(nameof(Connections))]
     public async Task EveryCookieIsSecureOverHttpsAndHttpOnly(string baseAddress, bool behindProxy, bool secure)
     {
-        await using var app = behindProxy ? new ProxiedApp() : new CognitoDemoApp();
+        await using var app = new CookieApp(behindProxy);
         using var jar = new RecordingCookieJar(app.Server.CreateHandler(),
             behindProxy ? new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" } : null);
         using var browser = new Support.Browser(new HttpClient(jar) { BaseAddress = new Uri(baseAddress) });

@@ -55,7 +55,7 @@ public abstract partial class CognitoCallsPanelTests(ChromiumFixture chromium, B
         var secretKey = (await Page.GetByTestId("secret-key").InnerTextAsync()).Trim();
         Assert.Matches("^[A-Za-z0-9/+]{40}$", secretKey);
         secrets.Add(secretKey);
-        await AssertCallsAsync(["GetId", "GetCredentialsForIdentity"], secrets);
+        await AssertCallsAsync(["GetUser", "GetId", "GetCredentialsForIdentity"], secrets);
         var shell = Page.GetByRole(AriaRole.Region, new() { Name = "Use them elsewhere" }).Locator("#export-shell");
         await Expect(shell).ToBeVisibleAsync();
         await Expect(shell).ToContainTextAsync(new Regex("^export AWS_ACCESS_KEY_ID=ASIA", RegexOptions.Multiline));
@@ -63,7 +63,7 @@ public abstract partial class CognitoCallsPanelTests(ChromiumFixture chromium, B
         await Expect(shell).ToContainTextAsync(new Regex("^export AWS_SESSION_TOKEN=.+", RegexOptions.Multiline));
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Who am I?" }).ClickAsync();
-        await AssertCallsAsync(["sts:GetCallerIdentity"], secrets);
+        await AssertCallsAsync(["GetUser", "sts:GetCallerIdentity", "GetUser"], secrets);
         await ScreenshotAsync("credentials");
         AssertNoProblems();
     }

@@ -69,7 +69,7 @@ public sealed class EdgeJourneyTests(ChromiumFixture chromium, BrowserApp app) :
     {
         var username = await SignedInUserAsync("twice");
         await Page.GotoAsync("/Credentials");
-        await Expect(Page.GetByText(new Regex("ASIA[A-Z0-9]{16}"))).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("access-key-id")).ToHaveTextAsync(new Regex("^ASIA[A-Z0-9]{16}$"));
         await SignOutInAnotherBrowserAsync(username);
 
         await Page.GotoAsync("/Credentials");
