@@ -97,7 +97,9 @@ public static class LocalCognitoHost
         services.AddSingleton<CodeDelivery>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<IOperationGroup, UserOperations>();
-        services.AddSingleton<IOperationGroup, AuthOperations>();
+        services.AddSingleton<AuthOperations>();
+        services.AddSingleton<IOperationGroup>(s => s.GetRequiredService<AuthOperations>());
+        services.AddSingleton<IOperationGroup, AdminAuthOperations>();
         services.AddSingleton<IOperationGroup, PoolManagement>();
         services.AddSingleton<IOperationGroup, AppClientManagement>();
         services.AddSingleton<IOperationGroup, ResourceServerManagement>();

@@ -62,6 +62,10 @@ internal sealed class AppClientManagement(PoolStore pools, ResourceServerStore r
         if (flows is not null)
         {
             ManagementInput.CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All);
+            if (flows.Any(ExplicitAuthFlow.IsLegacy) && !flows.All(ExplicitAuthFlow.IsLegacy))
+            {
+                throw AwsServiceException.InvalidParameter("ExplicitAuthFlows cannot mix legacy values with values that begin with ALLOW_.");
+            }
         }
 
         var oauthFlows = input.StringList("AllowedOAuthFlows") ?? [];

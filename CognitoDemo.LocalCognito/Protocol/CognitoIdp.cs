@@ -62,6 +62,8 @@ internal static class Operations
     public const string AdminUpdateUserAttributes = nameof(AdminUpdateUserAttributes);
     public const string AdminEnableUser = nameof(AdminEnableUser);
     public const string ListUsers = nameof(ListUsers);
+    public const string AdminInitiateAuth = nameof(AdminInitiateAuth);
+    public const string AdminRespondToAuthChallenge = nameof(AdminRespondToAuthChallenge);
 }
 
 /// <summary>The error codes (<c>__type</c>) Local Cognito answers with.</summary>
