@@ -92,6 +92,8 @@ public static class LocalCognitoHost
         services.AddSingleton<PublicUrl>();
         services.AddSingleton<SignInGate>();
         services.AddSingleton<ResourceServerStore>();
+        services.AddSingleton<GroupStore>();
+        services.AddSingleton<GroupClaims>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<Mailbox.Mailbox>();
         services.AddSingleton<CodeDelivery>();
@@ -104,6 +106,7 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, AppClientManagement>();
         services.AddSingleton<IOperationGroup, ResourceServerManagement>();
         services.AddSingleton<IOperationGroup, UserAdministration>();
+        services.AddSingleton<IOperationGroup, GroupManagement>();
         services.AddSingleton<IdentityPoolStore>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<LoginVerifier>();

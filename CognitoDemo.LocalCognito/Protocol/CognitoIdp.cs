@@ -64,6 +64,15 @@ internal static class Operations
     public const string ListUsers = nameof(ListUsers);
     public const string AdminInitiateAuth = nameof(AdminInitiateAuth);
     public const string AdminRespondToAuthChallenge = nameof(AdminRespondToAuthChallenge);
+    public const string CreateGroup = nameof(CreateGroup);
+    public const string GetGroup = nameof(GetGroup);
+    public const string ListGroups = nameof(ListGroups);
+    public const string UpdateGroup = nameof(UpdateGroup);
+    public const string DeleteGroup = nameof(DeleteGroup);
+    public const string AdminAddUserToGroup = nameof(AdminAddUserToGroup);
+    public const string AdminRemoveUserFromGroup = nameof(AdminRemoveUserFromGroup);
+    public const string AdminListGroupsForUser = nameof(AdminListGroupsForUser);
+    public const string ListUsersInGroup = nameof(ListUsersInGroup);
 }
 
 /// <summary>The error codes (<c>__type</c>) Local Cognito answers with.</summary>
@@ -90,6 +99,7 @@ internal static class ErrorCodes
     public const string IncompleteSignature = "IncompleteSignatureException";
     public const string RequestEntityTooLarge = "RequestEntityTooLargeException";
     public const string InvalidUserPoolConfiguration = "InvalidUserPoolConfigurationException";
+    public const string GroupExists = "GroupExistsException";
 }
 
 /// <summary>Messages the real service is known to send (protocol doc section 2, "Observed error messages").</summary>
