@@ -345,7 +345,7 @@ internal sealed class AuthOperations(
             ModifiedAt = time.GetUtcNow(),
             TemporaryPasswordExpiresAt = null,
         };
-        users.Update(updated);
+        users.Update(user, updated);
         return Finish(pool, client, updated, gate.Admit(updated), ChallengeNames.NewPasswordRequired);
     }
 
