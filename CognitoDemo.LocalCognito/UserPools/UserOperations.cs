@@ -153,6 +153,12 @@ internal sealed class UserOperations(
         var (pool, client, username, secretHash) = Identify(input);
         var user = users.Find(pool, username);
         ClientDirectory.CheckSecretHash(client, secretHash, username, user?.Username);
+        // AccountRecoverySetting admin_only: "users can't reset their own passwords" (CreateUserPool API reference).
+        if (pool.Settings.AdminOnlyRecovery)
+        {
+            throw AwsServiceException.NotAuthorized("Contact administrator to reset password.");
+        }
+
         if (user is null)
         {
             return client.Settings.PreventsUserExistenceErrors

@@ -32,6 +32,19 @@ internal sealed record UserPoolSettings
     public string DeletionProtection { get; init; } = "INACTIVE";
 
     public string? Domain { get; init; }
+
+    /// <summary>AccountRecoverySetting.RecoveryMechanisms; empty when the pool was created without one.</summary>
+    public IReadOnlyList<RecoveryOption> RecoveryMechanisms { get; init; } = [];
+
+    /// <summary>Only an administrator may reset passwords: ForgotPassword is refused.</summary>
+    public bool AdminOnlyRecovery => RecoveryMechanisms.Any(m => m.Name == RecoveryOption.AdminOnly);
+}
+
+/// <summary>RecoveryOptionType: a recovery mechanism and its priority (1 first).</summary>
+internal sealed record RecoveryOption(int Priority, string Name)
+{
+    public const string AdminOnly = "admin_only";
+    public static readonly string[] Names = ["verified_email", "verified_phone_number", AdminOnly];
 }
 
 internal sealed record PasswordPolicy
@@ -78,7 +91,8 @@ internal sealed record AppClient(string Id, string PoolId, string Name, string? 
         attribute == UserAttributes.Sub
         || (Settings.ReadAttributes is { Count: > 0 } readable
             ? readable.Contains(attribute, StringComparer.Ordinal)
-            : !attribute.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal));
+            : !attribute.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal)
+              && !attribute.StartsWith(UserAttributes.DeveloperPrefix, StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="presented"/> is this client's secret, compared in constant time; false for a client without one.</summary>
     public bool SecretMatches(string? presented) =>
