@@ -107,6 +107,7 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, ResourceServerManagement>();
         services.AddSingleton<IOperationGroup, UserAdministration>();
         services.AddSingleton<IOperationGroup, GroupManagement>();
+        services.AddSingleton<IOperationGroup, AdminAccountOperations>();
         services.AddSingleton<IdentityPoolStore>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<LoginVerifier>();

@@ -73,6 +73,9 @@ internal static class Operations
     public const string AdminRemoveUserFromGroup = nameof(AdminRemoveUserFromGroup);
     public const string AdminListGroupsForUser = nameof(AdminListGroupsForUser);
     public const string ListUsersInGroup = nameof(ListUsersInGroup);
+    public const string AdminUserGlobalSignOut = nameof(AdminUserGlobalSignOut);
+    public const string AdminResetUserPassword = nameof(AdminResetUserPassword);
+    public const string AdminDeleteUserAttributes = nameof(AdminDeleteUserAttributes);
 }
 
 /// <summary>The error codes (<c>__type</c>) Local Cognito answers with.</summary>
