@@ -20,8 +20,8 @@ public sealed class ConcurrencyTests : IDisposable
             UserAttributes = new object[] { new { Name = "name", Value = name } },
         });
 
-    [Fact]
-    public async Task AdminDisableRacingUpdateUserAttributesIsNeverUndone()
+    /// <summary>In each trial a fresh user renames themself twice while the administrator acts; then the action must hold.</summary>
+    private async Task RaceAsync(Func<string, Task> adminAction, Func<string, int, Task> assertHeld)
     {
         for (var trial = 0; trial < Trials; trial++)
         {
@@ -29,37 +29,32 @@ public sealed class ConcurrencyTests : IDisposable
             await _app.SignUpConfirmedAsync(username);
             var accessToken = (await _app.TokensAsync(username))["AccessToken"].Text();
 
-            await Task.WhenAll(
-                UpdateNameAsync(accessToken, "renamed"),
-                UpdateNameAsync(accessToken, "renamed again"),
-                _app.OkAsync("AdminDisableUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = username }));
+            await Task.WhenAll(UpdateNameAsync(accessToken, "renamed"), UpdateNameAsync(accessToken, "renamed again"), adminAction(username));
 
+            await assertHeld(username, trial);
+        }
+    }
+
+    [Fact]
+    public Task AdminDisableRacingUpdateUserAttributesIsNeverUndone() => RaceAsync(
+        username => _app.OkAsync("AdminDisableUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = username }),
+        async (username, trial) =>
+        {
             var user = await _app.OkAsync("AdminGetUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = username });
             Assert.False(user["Enabled"]!.GetValue<bool>(), $"trial {trial}: the user was enabled again");
-        }
-    }
+        });
 
     [Fact]
-    public async Task AdminSetUserPasswordRacingUpdateUserAttributesIsNeverUndone()
-    {
-        for (var trial = 0; trial < Trials; trial++)
+    public Task AdminSetUserPasswordRacingUpdateUserAttributesIsNeverUndone() => RaceAsync(
+        username => _app.OkAsync("AdminSetUserPassword", new
         {
-            var username = $"user{trial}";
-            await _app.SignUpConfirmedAsync(username);
-            var accessToken = (await _app.TokensAsync(username))["AccessToken"].Text();
-
-            await Task.WhenAll(
-                UpdateNameAsync(accessToken, "renamed"),
-                UpdateNameAsync(accessToken, "renamed again"),
-                _app.OkAsync("AdminSetUserPassword", new
-                {
-                    UserPoolId = LocalCognitoApp.PoolId, Username = username, Password = "set by the admin", Permanent = true,
-                }));
-
+            UserPoolId = LocalCognitoApp.PoolId, Username = username, Password = "set by the admin", Permanent = true,
+        }),
+        async (username, _) =>
+        {
             (await _app.PasswordSignInAsync(username)).AssertError("NotAuthorizedException", "Incorrect username or password.");
             Assert.Null((await _app.PasswordSignInAsync(username, "set by the admin")).Type);
-        }
-    }
+        });
 
     [Fact]
     public async Task AttributeUpdatesRacingEachOtherKeepEveryChangedAttribute()
