@@ -87,3 +87,39 @@ public sealed class AdminAccountTests : IDisposable
             .AssertError("InvalidParameterException", "Cannot reset password for the user as there is no registered/verified email or phone_number");
     }
 }
+
+/// <summary>DeleteUserPoolClient over HTTP.</summary>
+public sealed class DeleteUserPoolClientTests : IDisposable
+{
+    private readonly LocalCognitoApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task DeletedClientIsUnknownToEveryOperationAndItsRefreshTokenStopsWorking()
+    {
+        await _app.SignUpConfirmedAsync("ada");
+        var created = await _app.OkAsync("CreateUserPoolClient", new
+        {
+            UserPoolId = LocalCognitoApp.PoolId, ClientName = "doomed", ExplicitAuthFlows = new[] { "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH" },
+        });
+        var clientId = created["UserPoolClient"]!["ClientId"].Text();
+        var tokens = (await _app.PasswordSignInAsync("ada", clientId: clientId)).Body["AuthenticationResult"]!;
+
+        await _app.OkAsync("DeleteUserPoolClient", new { UserPoolId = LocalCognitoApp.PoolId, ClientId = clientId });
+
+        (await _app.CallAsync("DescribeUserPoolClient", new { UserPoolId = LocalCognitoApp.PoolId, ClientId = clientId }))
+            .AssertError("ResourceNotFoundException", $"User pool client {clientId} does not exist.");
+        (await _app.CallAsync("InitiateAuth", new
+        {
+            ClientId = clientId, AuthFlow = "REFRESH_TOKEN_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = tokens["RefreshToken"].Text() },
+        })).AssertError("ResourceNotFoundException");
+        (await _app.CallAsync("DeleteUserPoolClient", new { UserPoolId = LocalCognitoApp.PoolId, ClientId = clientId }))
+            .AssertError("ResourceNotFoundException");
+        (await _app.CallAsync("DeleteUserPoolClient", new { UserPoolId = "us-west-2_Nowhere", ClientId = LocalCognitoApp.WebClientId }))
+            .AssertError("ResourceNotFoundException");
+        (await _app.CallAsync("DeleteUserPoolClient", new { UserPoolId = LocalCognitoApp.PoolId }))
+            .AssertError("InvalidParameterException");
+    }
+}

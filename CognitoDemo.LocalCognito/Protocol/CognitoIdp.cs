@@ -48,6 +48,7 @@ internal static class Operations
     public const string ListUserPoolClients = nameof(ListUserPoolClients);
     public const string CreateUserPoolDomain = nameof(CreateUserPoolDomain);
     public const string UpdateUserPoolClient = nameof(UpdateUserPoolClient);
+    public const string DeleteUserPoolClient = nameof(DeleteUserPoolClient);
     public const string CreateResourceServer = nameof(CreateResourceServer);
     public const string DescribeResourceServer = nameof(DescribeResourceServer);
     public const string ListResourceServers = nameof(ListResourceServers);
