@@ -123,3 +123,37 @@ public sealed class DeleteUserPoolClientTests : IDisposable
             .AssertError("InvalidParameterException");
     }
 }
+
+/// <summary>DescribeUserPoolDomain and DeleteUserPoolDomain over HTTP.</summary>
+public sealed class UserPoolDomainTests : IDisposable
+{
+    private readonly LocalCognitoApp _app = new(settings: new Dictionary<string, string?> { ["LocalCognito:AccountId"] = "123456789012" });
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task DomainIsDescribedUntilDeleted()
+    {
+        var poolId = (await _app.OkAsync("CreateUserPool", new { PoolName = "domains" }))["UserPool"]!["Id"].Text();
+        await _app.OkAsync("CreateUserPoolDomain", new { UserPoolId = poolId, Domain = "demo-prefix" });
+
+        var described = (await _app.OkAsync("DescribeUserPoolDomain", new { Domain = "demo-prefix" }))["DomainDescription"]!;
+        Assert.Equal(poolId, described["UserPoolId"].Text());
+        Assert.Equal("123456789012", described["AWSAccountId"].Text());
+        Assert.Equal("ACTIVE", described["Status"].Text());
+
+        (await _app.CallAsync("DeleteUserPoolDomain", new { UserPoolId = poolId, Domain = "other-prefix" }))
+            .AssertError("InvalidParameterException", "No such domain or user pool exists.");
+        await _app.OkAsync("DeleteUserPoolDomain", new { UserPoolId = poolId, Domain = "demo-prefix" });
+        Assert.Empty((await _app.OkAsync("DescribeUserPoolDomain", new { Domain = "demo-prefix" }))["DomainDescription"]!.AsObject());
+        await _app.OkAsync("CreateUserPoolDomain", new { UserPoolId = poolId, Domain = "second-prefix" });
+    }
+
+    [Fact]
+    public async Task InvalidDomainsAndUnknownPoolsAreRefused()
+    {
+        (await _app.CallAsync("DescribeUserPoolDomain", new { Domain = "Not A Domain" })).AssertError("InvalidParameterException");
+        (await _app.CallAsync("DeleteUserPoolDomain", new { UserPoolId = "us-west-2_Nowhere", Domain = "demo-prefix" }))
+            .AssertError("ResourceNotFoundException");
+    }
+}

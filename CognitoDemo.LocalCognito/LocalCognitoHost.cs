@@ -108,6 +108,7 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, UserAdministration>();
         services.AddSingleton<IOperationGroup, GroupManagement>();
         services.AddSingleton<IOperationGroup, AdminAccountOperations>();
+        services.AddSingleton<IOperationGroup, DomainManagement>();
         services.AddSingleton<IdentityPoolStore>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<LoginVerifier>();

@@ -231,5 +231,5 @@ internal sealed partial class PoolManagement(
         : throw AwsServiceException.InvalidParameter($"Attribute constraint {member} must be a non-negative integer.");
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$")]
-    private static partial Regex DomainPattern();
+    internal static partial Regex DomainPattern();
 }

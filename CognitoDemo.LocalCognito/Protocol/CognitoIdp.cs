@@ -47,6 +47,8 @@ internal static class Operations
     public const string DescribeUserPoolClient = nameof(DescribeUserPoolClient);
     public const string ListUserPoolClients = nameof(ListUserPoolClients);
     public const string CreateUserPoolDomain = nameof(CreateUserPoolDomain);
+    public const string DescribeUserPoolDomain = nameof(DescribeUserPoolDomain);
+    public const string DeleteUserPoolDomain = nameof(DeleteUserPoolDomain);
     public const string UpdateUserPoolClient = nameof(UpdateUserPoolClient);
     public const string DeleteUserPoolClient = nameof(DeleteUserPoolClient);
     public const string CreateResourceServer = nameof(CreateResourceServer);
