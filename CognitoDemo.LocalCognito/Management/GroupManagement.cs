@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
 
@@ -9,7 +10,7 @@ namespace CognitoDemo.LocalCognito.Management;
 /// cognito-idp 2016-04-18 model: GroupNameType 1–128, DescriptionType ≤ 2048, ArnType 20–2048, PrecedenceType ≥ 0,
 /// QueryLimitType 0–60 (ListGroups, AdminListGroupsForUser, ListUsersInGroup).
 /// </summary>
-internal sealed class GroupManagement(PoolStore pools, UserStore users, GroupStore groups, TimeProvider time) : IOperationGroup
+internal sealed partial class GroupManagement(PoolStore pools, UserStore users, GroupStore groups, TimeProvider time) : IOperationGroup
 {
     private const int MaxPage = 60;
 
@@ -104,7 +105,7 @@ internal sealed class GroupManagement(PoolStore pools, UserStore users, GroupSto
     private static JsonObject Page<T>(IReadOnlyList<T> all, AwsRequest input, string member, Func<T, JsonObject> shape)
     {
         var limit = input.OptionalInt("Limit", 0, MaxPage) is { } l and > 0 ? l : MaxPage;
-        var (page, next) = ManagementInput.Page(all, limit, input.OptionalString("NextToken", 1, 131072, Patterns.PaginationKey()));
+        var (page, next) = ManagementInput.Page(all, limit, input.OptionalString("NextToken", 1, 131072, PaginationKeyPattern()));
         var result = new JsonObject { [member] = new JsonArray([.. page.Select(item => (JsonNode)shape(item))]) };
         if (next is not null)
         {
@@ -129,11 +130,11 @@ internal sealed class GroupManagement(PoolStore pools, UserStore users, GroupSto
         return groups.Find(pool.Id, name) ?? throw AwsServiceException.ResourceNotFound("Group not found.");
     }
 
-    private static string GroupName(AwsRequest input) => input.RequiredString("GroupName", 1, 128, Patterns.GroupName());
+    private static string GroupName(AwsRequest input) => input.RequiredString("GroupName", 1, 128, GroupNamePattern());
 
     private static string? Description(AwsRequest input) => input.OptionalString("Description", 0, 2048);
 
-    private static string? RoleArn(AwsRequest input) => input.OptionalString("RoleArn", 20, 2048, Patterns.Arn());
+    private static string? RoleArn(AwsRequest input) => input.OptionalString("RoleArn", 20, 2048, ArnPattern());
 
     private static int? Precedence(AwsRequest input) => input.OptionalInt("Precedence", 0, int.MaxValue);
 
@@ -160,4 +161,15 @@ internal sealed class GroupManagement(PoolStore pools, UserStore users, GroupSto
         shape["CreationDate"] = ManagementShapes.Epoch(group.CreatedAt);
         return shape;
     }
+
+    /// <summary>GroupNameType: the same characters as a user name.</summary>
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$")]
+    private static partial Regex GroupNamePattern();
+
+    [GeneratedRegex(@"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$")]
+    private static partial Regex ArnPattern();
+
+    /// <summary>PaginationKey.</summary>
+    [GeneratedRegex(@"^[\S]+$")]
+    private static partial Regex PaginationKeyPattern();
 }

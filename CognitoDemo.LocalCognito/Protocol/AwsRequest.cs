@@ -240,15 +240,4 @@ internal static partial class Patterns
 
     [GeneratedRegex(@"^[\S]+$")]
     public static partial Regex ConfirmationCode();
-
-    /// <summary>GroupNameType: the same characters as a user name.</summary>
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$")]
-    public static partial Regex GroupName();
-
-    [GeneratedRegex(@"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$")]
-    public static partial Regex Arn();
-
-    /// <summary>PaginationKey / PaginationKeyType.</summary>
-    [GeneratedRegex(@"^[\S]+$")]
-    public static partial Regex PaginationKey();
 }
