@@ -27,6 +27,15 @@ internal sealed class AppClientManagement(PoolStore pools, ResourceServerStore r
         table.Add(Operations.UpdateUserPoolClient, c => Task.FromResult(UpdateUserPoolClient(c.Input)));
         table.Add(Operations.DescribeUserPoolClient, c => Task.FromResult(DescribeUserPoolClient(c.Input)));
         table.Add(Operations.ListUserPoolClients, c => Task.FromResult(ListUserPoolClients(c.Input)));
+        table.Add(Operations.DeleteUserPoolClient, c => Task.FromResult(DeleteUserPoolClient(c.Input)));
+    }
+
+    /// <summary>The client is gone: its id is unknown to every operation from now on, so its tokens cannot be refreshed.</summary>
+    private JsonObject DeleteUserPoolClient(AwsRequest input)
+    {
+        var pool = ManagementInput.FindPool(pools, input);
+        pools.DeleteClient(FindClient(pool, input));
+        return [];
     }
 
     private JsonObject CreateUserPoolClient(AwsRequest input)
@@ -62,6 +71,10 @@ internal sealed class AppClientManagement(PoolStore pools, ResourceServerStore r
         if (flows is not null)
         {
             ManagementInput.CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All);
+            if (flows.Any(ExplicitAuthFlow.IsLegacy) && !flows.All(ExplicitAuthFlow.IsLegacy))
+            {
+                throw AwsServiceException.InvalidParameter("ExplicitAuthFlows cannot mix legacy values with values that begin with ALLOW_.");
+            }
         }
 
         var oauthFlows = input.StringList("AllowedOAuthFlows") ?? [];

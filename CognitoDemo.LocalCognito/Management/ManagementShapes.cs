@@ -7,16 +7,15 @@ namespace CognitoDemo.LocalCognito.Management;
 /// <summary>The management API's output shapes (UserPoolType, UserPoolClientType, UserType) from stored records.</summary>
 internal static class ManagementShapes
 {
-    public const string AccountId = "000000000000";
-
-    public static JsonObject Pool(UserPool pool, int estimatedUsers)
+    /// <summary>UserPoolType; the ARN names the configured account (<c>LocalCognito:AccountId</c>).</summary>
+    public static JsonObject Pool(UserPool pool, int estimatedUsers, string accountId)
     {
         var s = pool.Settings;
         var shape = new JsonObject
         {
             ["Id"] = pool.Id,
             ["Name"] = pool.Name,
-            ["Arn"] = $"arn:aws:cognito-idp:{pool.Region}:{AccountId}:userpool/{pool.Id}",
+            ["Arn"] = $"arn:aws:cognito-idp:{pool.Region}:{accountId}:userpool/{pool.Id}",
             ["Policies"] = new JsonObject
             {
                 ["PasswordPolicy"] = new JsonObject
@@ -59,6 +58,15 @@ internal static class ManagementShapes
         if (s.Domain is not null)
         {
             shape["Domain"] = s.Domain;
+        }
+
+        if (s.RecoveryMechanisms.Count > 0)
+        {
+            shape["AccountRecoverySetting"] = new JsonObject
+            {
+                ["RecoveryMechanisms"] = new JsonArray([.. s.RecoveryMechanisms.Select(m =>
+                    (JsonNode)new JsonObject { ["Priority"] = m.Priority, ["Name"] = m.Name })]),
+            };
         }
 
         return shape;

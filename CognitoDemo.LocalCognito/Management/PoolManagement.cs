@@ -5,6 +5,7 @@ using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
 using CognitoDemo.LocalCognito.Tokens;
 using CognitoDemo.LocalCognito.UserPools;
+using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.LocalCognito.Management;
 
@@ -17,6 +18,7 @@ internal sealed partial class PoolManagement(
     PoolStore pools,
     UserStore users,
     SigningKeys keys,
+    IOptions<LocalCognitoOptions> options,
     TimeProvider time) : IOperationGroup
 {
     public void Register(OperationTable table)
@@ -67,11 +69,49 @@ internal sealed partial class PoolManagement(
             AllowAdminCreateUserOnly = input.Object("AdminCreateUserConfig")?.OptionalBool("AllowAdminCreateUserOnly") ?? false,
             MfaConfiguration = mfa,
             DeletionProtection = deletionProtection,
+            RecoveryMechanisms = RecoveryMechanisms(input.Object("AccountRecoverySetting")),
         };
         var now = time.GetUtcNow();
         var pool = new UserPool(Ids.UserPool(context.Region), name, settings, now, now);
         pools.Insert(pool);
-        return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool, 0) };
+        return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool, 0, options.Value.AccountId) };
+    }
+
+    /// <summary>
+    /// AccountRecoverySettingType: one or two RecoveryMechanisms (RecoveryOptionType: Priority 1–2, Name from the
+    /// RecoveryOptionNameType enum), botocore cognito-idp 2016-04-18.
+    /// </summary>
+    private static List<RecoveryOption> RecoveryMechanisms(AwsRequest? setting)
+    {
+        var mechanisms = setting?.ObjectList("RecoveryMechanisms");
+        if (mechanisms is null)
+        {
+            return [];
+        }
+
+        if (mechanisms.Count is < 1 or > 2)
+        {
+            throw AwsServiceException.InvalidParameter(
+                "1 validation error detected: Value at 'accountRecoverySetting.recoveryMechanisms' failed to satisfy constraint: Member must have length less than or equal to 2 and greater than or equal to 1");
+        }
+
+        var options = mechanisms.Select(m =>
+        {
+            var name = m.RequiredString("Name");
+            ManagementInput.CheckEnum("accountRecoverySetting.recoveryMechanisms.member.name", [name], RecoveryOption.Names);
+            return new RecoveryOption(m.RequiredInt("Priority", 1, 2), name);
+        }).OrderBy(o => o.Priority).ToList();
+        if (options.Select(o => o.Priority).Distinct().Count() != options.Count || options.Select(o => o.Name).Distinct().Count() != options.Count)
+        {
+            throw AwsServiceException.InvalidParameter("Invalid account recovery setting: priorities and mechanisms must be unique.");
+        }
+
+        if (options.Count > 1 && options.Any(o => o.Name == RecoveryOption.AdminOnly))
+        {
+            throw AwsServiceException.InvalidParameter("Invalid account recovery setting: admin_only cannot be combined with another mechanism.");
+        }
+
+        return options;
     }
 
     /// <summary>Standard attributes (with any Required/Mutable overrides) followed by the custom ones.</summary>
@@ -100,8 +140,10 @@ internal sealed partial class PoolManagement(
                 throw AwsServiceException.InvalidParameter("Required custom attributes are not supported currently.");
             }
 
-            var fullName = UserAttributes.CustomPrefix + name;
-            if (custom.Any(a => a.Name == fullName))
+            // A developer-only attribute is named dev:custom:{name} (SchemaAttributeType, DeveloperOnlyAttribute).
+            var developerOnly = item.OptionalBool("DeveloperOnlyAttribute") ?? false;
+            var fullName = (developerOnly ? UserAttributes.DeveloperPrefix : "") + UserAttributes.CustomPrefix + name;
+            if (custom.Any(a => a.Name.EndsWith(UserAttributes.CustomPrefix + name, StringComparison.Ordinal)))
             {
                 throw AwsServiceException.InvalidParameter($"Duplicate attribute name: {name}");
             }
@@ -111,7 +153,7 @@ internal sealed partial class PoolManagement(
                 Name = fullName,
                 AttributeDataType = type,
                 Mutable = mutable,
-                DeveloperOnlyAttribute = item.OptionalBool("DeveloperOnlyAttribute") ?? false,
+                DeveloperOnlyAttribute = developerOnly,
                 MinLength = type == "String" ? IntText(strings?.OptionalString("MinLength"), "minLength") ?? 0 : null,
                 MaxLength = type == "String" ? IntText(strings?.OptionalString("MaxLength"), "maxLength") ?? 2048 : null,
                 MinValue = type == "Number" ? IntText(numbers?.OptionalString("MinValue"), "minValue") : null,
@@ -125,7 +167,7 @@ internal sealed partial class PoolManagement(
     private JsonObject DescribeUserPool(AwsRequest input)
     {
         var pool = ManagementInput.FindPool(pools, input);
-        return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool, users.List(pool.Id).Count) };
+        return new JsonObject { ["UserPool"] = ManagementShapes.Pool(pool, users.List(pool.Id).Count, options.Value.AccountId) };
     }
 
     private JsonObject ListUserPools(AwsRequest input)
@@ -189,5 +231,5 @@ internal sealed partial class PoolManagement(
         : throw AwsServiceException.InvalidParameter($"Attribute constraint {member} must be a non-negative integer.");
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$")]
-    private static partial Regex DomainPattern();
+    internal static partial Regex DomainPattern();
 }

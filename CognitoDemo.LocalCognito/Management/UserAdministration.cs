@@ -43,7 +43,7 @@ internal sealed class UserAdministration(
             throw AwsServiceException.NotAuthorized($"User cannot be confirmed. Current status is {user.Status}");
         }
 
-        users.Update(user with { Status = UserStatus.Confirmed, ModifiedAt = time.GetUtcNow() });
+        users.Update(user, user with { Status = UserStatus.Confirmed, ModifiedAt = time.GetUtcNow() });
         return [];
     }
 
@@ -61,7 +61,7 @@ internal sealed class UserAdministration(
         var (pool, user) = ManagementInput.FindUser(pools, users, input);
         PoolRules.CheckPassword(pool, password);
         var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, user.Username, password);
-        users.Update(user with
+        users.Update(user, user with
         {
             Salt = salt,
             Verifier = verifier,
@@ -114,7 +114,7 @@ internal sealed class UserAdministration(
 
             var (resalt, reverifier) = PasswordVerifier.Enrol(pool.Id, existing.Username, password);
             user = existing with { Salt = resalt, Verifier = reverifier, ModifiedAt = now, TemporaryPasswordExpiresAt = TemporaryUntil(pool, now) };
-            users.Update(user);
+            users.Update(existing, user);
         }
         else
         {
@@ -177,7 +177,7 @@ internal sealed class UserAdministration(
         }
 
         PoolRules.CheckRequired(pool, attributes);
-        users.Update(user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
+        users.Update(user, user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
 
@@ -185,7 +185,7 @@ internal sealed class UserAdministration(
     private JsonObject SetEnabled(AwsRequest input, bool enabled)
     {
         var (_, user) = ManagementInput.FindUser(pools, users, input);
-        users.Update(user with { Enabled = enabled, ModifiedAt = time.GetUtcNow() });
+        users.Update(user, user with { Enabled = enabled, ModifiedAt = time.GetUtcNow() });
         if (!enabled)
         {
             sessions.RevokeAll(user.PoolId, user.Sub);

@@ -47,7 +47,10 @@ internal static class Operations
     public const string DescribeUserPoolClient = nameof(DescribeUserPoolClient);
     public const string ListUserPoolClients = nameof(ListUserPoolClients);
     public const string CreateUserPoolDomain = nameof(CreateUserPoolDomain);
+    public const string DescribeUserPoolDomain = nameof(DescribeUserPoolDomain);
+    public const string DeleteUserPoolDomain = nameof(DeleteUserPoolDomain);
     public const string UpdateUserPoolClient = nameof(UpdateUserPoolClient);
+    public const string DeleteUserPoolClient = nameof(DeleteUserPoolClient);
     public const string CreateResourceServer = nameof(CreateResourceServer);
     public const string DescribeResourceServer = nameof(DescribeResourceServer);
     public const string ListResourceServers = nameof(ListResourceServers);
@@ -62,6 +65,20 @@ internal static class Operations
     public const string AdminUpdateUserAttributes = nameof(AdminUpdateUserAttributes);
     public const string AdminEnableUser = nameof(AdminEnableUser);
     public const string ListUsers = nameof(ListUsers);
+    public const string AdminInitiateAuth = nameof(AdminInitiateAuth);
+    public const string AdminRespondToAuthChallenge = nameof(AdminRespondToAuthChallenge);
+    public const string CreateGroup = nameof(CreateGroup);
+    public const string GetGroup = nameof(GetGroup);
+    public const string ListGroups = nameof(ListGroups);
+    public const string UpdateGroup = nameof(UpdateGroup);
+    public const string DeleteGroup = nameof(DeleteGroup);
+    public const string AdminAddUserToGroup = nameof(AdminAddUserToGroup);
+    public const string AdminRemoveUserFromGroup = nameof(AdminRemoveUserFromGroup);
+    public const string AdminListGroupsForUser = nameof(AdminListGroupsForUser);
+    public const string ListUsersInGroup = nameof(ListUsersInGroup);
+    public const string AdminUserGlobalSignOut = nameof(AdminUserGlobalSignOut);
+    public const string AdminResetUserPassword = nameof(AdminResetUserPassword);
+    public const string AdminDeleteUserAttributes = nameof(AdminDeleteUserAttributes);
 }
 
 /// <summary>The error codes (<c>__type</c>) Local Cognito answers with.</summary>
@@ -88,6 +105,7 @@ internal static class ErrorCodes
     public const string IncompleteSignature = "IncompleteSignatureException";
     public const string RequestEntityTooLarge = "RequestEntityTooLargeException";
     public const string InvalidUserPoolConfiguration = "InvalidUserPoolConfigurationException";
+    public const string GroupExists = "GroupExistsException";
 }
 
 /// <summary>Messages the real service is known to send (protocol doc section 2, "Observed error messages").</summary>

@@ -115,6 +115,17 @@ internal static class Schema
             body TEXT NOT NULL, code TEXT NOT NULL, sent_at INTEGER NOT NULL,
             pool_id TEXT NOT NULL, username TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS mailbox_to ON mailbox (to_address);
+        CREATE TABLE IF NOT EXISTS user_groups (
+            pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, description TEXT, role_arn TEXT, precedence INTEGER,
+            created_at INTEGER NOT NULL, modified_at INTEGER NOT NULL,
+            PRIMARY KEY (pool_id, name));
+        CREATE TABLE IF NOT EXISTS group_members (
+            pool_id TEXT NOT NULL, group_name TEXT NOT NULL, sub TEXT NOT NULL,
+            PRIMARY KEY (pool_id, group_name, sub),
+            FOREIGN KEY (pool_id, group_name) REFERENCES user_groups(pool_id, name) ON DELETE CASCADE,
+            FOREIGN KEY (pool_id, sub) REFERENCES users(pool_id, sub) ON DELETE CASCADE);
+        CREATE INDEX IF NOT EXISTS group_members_user ON group_members (pool_id, sub);
         """;
 
     /// <summary>Columns added since a table was first created: a database file written by an older version gains them.</summary>

@@ -50,6 +50,9 @@ internal sealed class PoolStore(Database database)
 
     public void InsertClient(AppClient client) => database.Write(c => InsertClient(c, client));
 
+    public void DeleteClient(AppClient client) => database.Write(c =>
+        c.Execute("DELETE FROM app_clients WHERE id = $id AND pool_id = $pool", ("$id", client.Id), ("$pool", client.PoolId)));
+
     public static void InsertClient(SqliteConnection c, AppClient client) => c.Execute(
         """
         INSERT INTO app_clients (id, pool_id, name, secret, settings, created_at, modified_at)

@@ -73,15 +73,67 @@ internal sealed class UserStore(Database database)
         return true;
     });
 
-    public void Update(User user) => database.Write(c => Update(c, user));
+    /// <summary>
+    /// Writes only what differs between <paramref name="before"/> (the copy the operation read) and
+    /// <paramref name="after"/>: each changed column, and each changed attribute key by itself (json_set / json_remove
+    /// on the stored document). A racing write to other columns or other attributes is therefore never undone, e.g. an
+    /// AdminDisableUser racing the user's own UpdateUserAttributes (issue 15, lost updates).
+    /// </summary>
+    public void Update(User before, User after) => database.Write(c => Update(c, before, after));
 
-    public static void Update(SqliteConnection c, User user) => c.Execute(
-        """
-        UPDATE users SET status = $status, enabled = $enabled, attributes = $attributes, salt = $salt,
-            verifier = $verifier, failed_sign_ins = $failed, locked_until = $locked, modified_at = $modified,
-            temporary_password_expires_at = $temporary
-        WHERE pool_id = $pool AND sub = $sub
-        """, Parameters(user));
+    public static void Update(SqliteConnection c, User before, User after)
+    {
+        var sets = new List<string> { "modified_at = $modified" };
+        var parameters = new List<(string, object?)>
+        {
+            ("$pool", after.PoolId), ("$sub", after.Sub), ("$modified", after.ModifiedAt.ToUnixTimeMilliseconds()),
+        };
+        void Set(bool changed, string column, object? value)
+        {
+            if (changed)
+            {
+                sets.Add($"{column} = ${column}");
+                parameters.Add(($"${column}", value));
+            }
+        }
+
+        Set(before.Status != after.Status, "status", after.Status);
+        Set(before.Enabled != after.Enabled, "enabled", after.Enabled ? 1 : 0);
+        var passwordChanged = before.Salt != after.Salt || before.Verifier != after.Verifier;
+        Set(passwordChanged, "salt", after.Salt);
+        Set(passwordChanged, "verifier", after.Verifier);
+        Set(before.FailedSignIns != after.FailedSignIns, "failed_sign_ins", after.FailedSignIns);
+        Set(before.LockedUntil != after.LockedUntil, "locked_until", after.LockedUntil?.ToUnixTimeMilliseconds());
+        Set(before.TemporaryPasswordExpiresAt != after.TemporaryPasswordExpiresAt, "temporary_password_expires_at",
+            after.TemporaryPasswordExpiresAt?.ToUnixTimeMilliseconds());
+
+        var document = "attributes";
+        var index = 0;
+        foreach (var (name, value) in after.Attributes.Where(a => before.Attributes.GetValueOrDefault(a.Key) != a.Value))
+        {
+            document = $"json_set({document}, $path{index}, $value{index})";
+            parameters.Add(($"$path{index}", JsonPath(name)));
+            parameters.Add(($"$value{index}", value));
+            index++;
+        }
+
+        foreach (var name in before.Attributes.Keys.Where(k => !after.Attributes.ContainsKey(k)))
+        {
+            document = $"json_remove({document}, $path{index})";
+            parameters.Add(($"$path{index}", JsonPath(name)));
+            index++;
+        }
+
+        if (index > 0)
+        {
+            sets.Add($"attributes = {document}");
+        }
+
+        c.Execute($"UPDATE users SET {string.Join(", ", sets)} WHERE pool_id = $pool AND sub = $sub", [.. parameters]);
+    }
+
+    /// <summary>A JSON path naming one key, quoted so names like <c>custom:location</c> stay one key.</summary>
+    private static string JsonPath(string key) => "$.\"" + key.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     public void Delete(User user) => database.Write(c =>
     {
@@ -91,10 +143,40 @@ internal sealed class UserStore(Database database)
     });
 
     /// <summary>
+    /// One sign-in attempt decided in one write transaction: the lock is read fresh, the password proven
+    /// (<paramref name="proves"/>), and a failure counted before any other attempt on the store may look, so of
+    /// many concurrent wrong guesses the sixth is already refused (issue 15, races). Success clears the counter.
+    /// </summary>
+    public (SignInAttempt Outcome, User User) Attempt(User user, Func<User, bool> proves, DateTimeOffset now) => database.Write(c =>
+    {
+        var current = c.QuerySingle($"SELECT {Columns} FROM users WHERE pool_id = $pool AND sub = $sub", Read,
+            ("$pool", user.PoolId), ("$sub", user.Sub)) ?? user;
+        if (current.LockedUntil is { } until && until > now)
+        {
+            return (SignInAttempt.Locked, current);
+        }
+
+        if (!proves(current))
+        {
+            RecordFailure(c, current, now);
+            return (SignInAttempt.WrongPassword, current);
+        }
+
+        if (current.FailedSignIns == 0 && current.LockedUntil is null)
+        {
+            return (SignInAttempt.Proven, current);
+        }
+
+        c.Execute("UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE pool_id = $pool AND sub = $sub",
+            ("$pool", current.PoolId), ("$sub", current.Sub));
+        return (SignInAttempt.Proven, current with { FailedSignIns = 0, LockedUntil = null });
+    });
+
+    /// <summary>
     /// Records a failed sign-in atomically and returns the new count; from the fifth consecutive failure
     /// the user is locked for 2^(n−5) seconds, at most 15 minutes (Cognito's lockout).
     /// </summary>
-    public int RecordFailedSignIn(User user, DateTimeOffset now) => database.Write(c =>
+    private static int RecordFailure(SqliteConnection c, User user, DateTimeOffset now)
     {
         var failures = c.Query("SELECT failed_sign_ins FROM users WHERE pool_id = $pool AND sub = $sub",
             r => r.GetInt32(0), ("$pool", user.PoolId), ("$sub", user.Sub)).FirstOrDefault() + 1;
@@ -102,7 +184,7 @@ internal sealed class UserStore(Database database)
         c.Execute("UPDATE users SET failed_sign_ins = $failed, locked_until = $locked WHERE pool_id = $pool AND sub = $sub",
             ("$failed", failures), ("$locked", lockedUntil?.ToUnixTimeMilliseconds()), ("$pool", user.PoolId), ("$sub", user.Sub));
         return failures;
-    });
+    }
 
     public void ResetFailedSignIns(User user) => database.Write(c => c.Execute(
         "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE pool_id = $pool AND sub = $sub",
@@ -134,6 +216,14 @@ internal sealed class UserStore(Database database)
         ModifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(11)),
         TemporaryPasswordExpiresAt = r.NullableInt64(12) is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null,
     };
+}
+
+/// <summary>What <see cref="UserStore.Attempt"/> decided.</summary>
+internal enum SignInAttempt
+{
+    Proven,
+    WrongPassword,
+    Locked,
 }
 
 /// <summary>Cognito's sign-in lockout: five free failures, then a doubling back-off capped at 15 minutes.</summary>

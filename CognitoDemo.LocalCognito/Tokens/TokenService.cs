@@ -58,7 +58,8 @@ internal sealed record AccessTokenClaims(string PoolId, string Sub, string Clien
 /// Mints ID and access tokens (RS256, per-pool keys) and opaque refresh tokens, and verifies access tokens
 /// for token-authorized operations: signature, expiry, token use, scope, revocation.
 /// </summary>
-internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, PublicUrl publicUrl, TimeProvider time)
+internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, PublicUrl publicUrl, GroupClaims groupClaims,
+    TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -228,6 +229,7 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
             [Claims.Jti] = Guid.NewGuid().ToString(),
         };
 
+        groupClaims.AddTo(user, id, access);
         if (grant is null)
         {
             return new JsonObject
@@ -282,6 +284,7 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
                 long number => JsonValue.Create(number),
                 int number => JsonValue.Create(number),
                 bool flag => JsonValue.Create(flag),
+                string[] list => new JsonArray([.. list.Select(item => (JsonNode)JsonValue.Create(item))]),
                 _ => throw new ArgumentException($"Claim {name} has an unsupported type.", nameof(claims)),
             };
         }

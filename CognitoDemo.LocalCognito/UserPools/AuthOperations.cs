@@ -30,10 +30,14 @@ internal sealed class AuthOperations(
     private const int MaxSrpAHexDigits = 1024;
     private static readonly TimeSpan TimestampSkew = TimeSpan.FromMinutes(5);
 
+    private const string AdminUserPasswordAuth = "ADMIN_USER_PASSWORD_AUTH";
+    private const string AdminNoSrpAuth = "ADMIN_NO_SRP_AUTH";
+
+    /// <summary>AuthFlowType (botocore cognito-idp 2016-04-18).</summary>
     private static readonly string[] KnownFlows =
     [
         AuthFlows.UserSrpAuth, AuthFlows.RefreshTokenAuth, AuthFlows.RefreshToken, AuthFlows.CustomAuth,
-        "ADMIN_NO_SRP_AUTH", AuthFlows.UserPasswordAuth, "ADMIN_USER_PASSWORD_AUTH", AuthFlows.UserAuth,
+        AdminNoSrpAuth, AuthFlows.UserPasswordAuth, AdminUserPasswordAuth, AuthFlows.UserAuth,
     ];
 
     public void Register(OperationTable table)
@@ -50,17 +54,30 @@ internal sealed class AuthOperations(
         var clientId = input.RequiredString("ClientId", 1, 128, Patterns.ClientId());
         var parameters = input.Map("AuthParameters");
         input.Map("ClientMetadata");
+        var (pool, client) = clients.Resolve(clientId);
+        return Initiate(pool, client, flow, parameters, admin: false);
+    }
+
+    /// <summary>
+    /// The flows InitiateAuth and AdminInitiateAuth share. The admin password flow (and its legacy name) is only
+    /// AdminInitiateAuth's and USER_PASSWORD_AUTH only InitiateAuth's; each refuses the other's as AWS does
+    /// ("Initiate Auth method not supported.").
+    /// </summary>
+    internal JsonObject Initiate(UserPool pool, AppClient client, string flow, IReadOnlyDictionary<string, string> parameters, bool admin)
+    {
         if (!KnownFlows.Contains(flow, StringComparer.Ordinal))
         {
             throw AwsServiceException.InvalidParameter(
                 $"1 validation error detected: Value at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", KnownFlows)}]");
         }
 
-        var (pool, client) = clients.Resolve(clientId);
         return flow switch
         {
             AuthFlows.UserSrpAuth => StartSrp(pool, client, parameters),
-            AuthFlows.UserPasswordAuth => PasswordSignIn(pool, client, parameters),
+            AuthFlows.UserPasswordAuth when !admin => PasswordSignIn(pool, client, parameters, ExplicitAuthFlow.UserPassword,
+                $"{AuthFlows.UserPasswordAuth} flow not enabled for this client"),
+            AdminUserPasswordAuth or AdminNoSrpAuth when admin => PasswordSignIn(pool, client, parameters, ExplicitAuthFlow.AdminUserPassword,
+                "Auth flow not enabled for this client"),
             AuthFlows.RefreshTokenAuth or AuthFlows.RefreshToken => Refresh(pool, client, parameters),
             AuthFlows.CustomAuth => throw AwsServiceException.InvalidParameter(
                 "Custom auth lambda trigger is not configured for the user pool."),
@@ -115,11 +132,12 @@ internal sealed class AuthOperations(
         };
     }
 
-    private JsonObject PasswordSignIn(UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters)
+    private JsonObject PasswordSignIn(UserPool pool, AppClient client, IReadOnlyDictionary<string, string> parameters,
+        string explicitFlow, string notEnabled)
     {
-        if (!client.Allows(ExplicitAuthFlow.UserPassword) && !client.Allows("USER_PASSWORD_AUTH"))
+        if (!client.Allows(explicitFlow))
         {
-            throw AwsServiceException.InvalidParameter($"{AuthFlows.UserPasswordAuth} flow not enabled for this client");
+            throw AwsServiceException.InvalidParameter(notEnabled);
         }
 
         var username = Required(parameters, AuthParameterNames.Username);
@@ -212,6 +230,13 @@ internal sealed class AuthOperations(
         var responses = input.Map("ChallengeResponses");
         input.Map("ClientMetadata");
         var (pool, client) = clients.Resolve(clientId);
+        return Respond(pool, client, challengeName, sessionId, responses);
+    }
+
+    /// <summary>The challenges RespondToAuthChallenge and AdminRespondToAuthChallenge share.</summary>
+    internal JsonObject Respond(UserPool pool, AppClient client, string challengeName, string? sessionId,
+        IReadOnlyDictionary<string, string> responses)
+    {
         return challengeName switch
         {
             ChallengeNames.PasswordVerifier => AnswerPasswordVerifier(pool, client, sessionId, responses),
@@ -320,7 +345,7 @@ internal sealed class AuthOperations(
             ModifiedAt = time.GetUtcNow(),
             TemporaryPasswordExpiresAt = null,
         };
-        users.Update(updated);
+        users.Update(user, updated);
         return Finish(pool, client, updated, gate.Admit(updated), ChallengeNames.NewPasswordRequired);
     }
 

@@ -9,10 +9,17 @@ namespace CognitoDemo.LocalCognito.UserPools;
 /// <summary>Finds the app client (and its pool) a public operation names, and checks its SECRET_HASH.</summary>
 internal sealed class ClientDirectory(PoolStore pools)
 {
-    public (UserPool Pool, AppClient Client) Resolve(string clientId)
+    /// <summary>The client and its pool; when the operation names a pool too (the admin operations), that pool must exist and own the client.</summary>
+    public (UserPool Pool, AppClient Client) Resolve(string clientId, string? poolId = null)
     {
-        var client = pools.FindClient(clientId)
-            ?? throw AwsServiceException.ResourceNotFound($"User pool client {clientId} does not exist.");
+        if (poolId is not null && pools.Find(poolId) is null)
+        {
+            throw AwsServiceException.ResourceNotFound($"User pool {poolId} does not exist.");
+        }
+
+        var client = pools.FindClient(clientId) is { } found && (poolId is null || found.PoolId == poolId)
+            ? found
+            : throw AwsServiceException.ResourceNotFound($"User pool client {clientId} does not exist.");
         var pool = pools.Find(client.PoolId)
             ?? throw AwsServiceException.ResourceNotFound($"User pool {client.PoolId} does not exist.");
         return (pool, client);

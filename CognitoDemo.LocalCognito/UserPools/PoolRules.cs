@@ -48,8 +48,14 @@ internal static class PoolRules
                 throw Schema($"{name}: Attribute cannot be updated. (changing an immutable attribute)");
             }
 
+            if (schema.DeveloperOnlyAttribute && !admin)
+            {
+                throw AwsServiceException.NotAuthorized("A client attempted to write unauthorized attribute");
+            }
+
             CheckValue(schema, value);
-            result[name] = value;
+            // AWS accepts "True"/"TRUE" for a Boolean attribute; it is kept in the one spelling the tokens and look-ups use.
+            result[name] = schema.AttributeDataType == "Boolean" ? value.ToLowerInvariant() : value;
         }
 
         return result;
@@ -88,7 +94,7 @@ internal static class PoolRules
         {
             case "Number" when !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _):
                 throw Schema($"{schema.Name}: Number expected");
-            case "Boolean" when value is not ("true" or "false"):
+            case "Boolean" when !bool.TryParse(value, out _):
                 throw Schema($"{schema.Name}: Boolean expected");
         }
 

@@ -31,21 +31,19 @@ internal sealed class SignInGate(UserStore users, TimeProvider time)
 {
     public bool IsLocked(User user) => user.LockedUntil is { } until && until > time.GetUtcNow();
 
-    /// <summary>The whole gate: lockout, the password proof (<paramref name="proves"/>), then <see cref="Admit"/>.</summary>
+    /// <summary>
+    /// The whole gate: lockout, the password proof (<paramref name="proves"/>), then <see cref="Admit"/>. The lock, the
+    /// proof and the failure count are decided together in one store transaction (<see cref="UserStore.Attempt"/>).
+    /// </summary>
     public SignInVerdict SignIn(User user, Func<User, bool> proves)
     {
-        if (IsLocked(user))
+        var (outcome, current) = users.Attempt(user, proves, time.GetUtcNow());
+        return outcome switch
         {
-            return SignInVerdict.Locked;
-        }
-
-        if (!proves(user))
-        {
-            users.RecordFailedSignIn(user, time.GetUtcNow());
-            return SignInVerdict.WrongPassword;
-        }
-
-        return Admit(user);
+            SignInAttempt.Locked => SignInVerdict.Locked,
+            SignInAttempt.WrongPassword => SignInVerdict.WrongPassword,
+            _ => Admit(current),
+        };
     }
 
     /// <summary>After the password is proven: the failure counter starts again, then the account state decides.</summary>

@@ -26,6 +26,9 @@ internal static class UserAttributes
     }
 
     public const string CustomPrefix = "custom:";
+
+    /// <summary>The prefix AWS puts before <c>custom:</c> on a developer-only attribute.</summary>
+    public const string DeveloperPrefix = "dev:";
     public const string Sub = UserAttributeNames.Sub;
     public const string Email = UserAttributeNames.Email;
     public const string EmailVerified = UserAttributeNames.EmailVerified;

@@ -119,7 +119,7 @@ internal sealed class UserOperations(
             attributes[UserAttributes.EmailVerified] = "true";
         }
 
-        users.Update(user with { Status = UserStatus.Confirmed, Attributes = attributes, ModifiedAt = time.GetUtcNow() });
+        users.Update(user, user with { Status = UserStatus.Confirmed, Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
 
@@ -153,6 +153,12 @@ internal sealed class UserOperations(
         var (pool, client, username, secretHash) = Identify(input);
         var user = users.Find(pool, username);
         ClientDirectory.CheckSecretHash(client, secretHash, username, user?.Username);
+        // AccountRecoverySetting admin_only: "users can't reset their own passwords" (CreateUserPool API reference).
+        if (pool.Settings.AdminOnlyRecovery)
+        {
+            throw AwsServiceException.NotAuthorized("Contact administrator to reset password.");
+        }
+
         if (user is null)
         {
             return client.Settings.PreventsUserExistenceErrors
@@ -191,7 +197,7 @@ internal sealed class UserOperations(
         PoolRules.CheckPassword(pool, password);
         CheckCode(user, CodePurpose.ResetPassword, code);
         var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, user.Username, password);
-        users.Update(user with
+        users.Update(user, user with
         {
             Salt = salt,
             Verifier = verifier,
@@ -234,7 +240,7 @@ internal sealed class UserOperations(
         }
 
         var updated = user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() };
-        users.Update(updated);
+        users.Update(user, updated);
         var result = new JsonObject();
         if (emailChanged && VerifiesEmail(pool))
         {
@@ -271,7 +277,7 @@ internal sealed class UserOperations(
 
         CheckCode(user, CodePurpose.VerifyEmail, code);
         var attributes = new Dictionary<string, string>(user.Attributes) { [UserAttributes.EmailVerified] = "true" };
-        users.Update(user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
+        users.Update(user, user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
 
@@ -281,20 +287,22 @@ internal sealed class UserOperations(
         var proposed = context.Input.RequiredString("ProposedPassword", 1, 256, Patterns.Password());
         var (pool, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        if (user.LockedUntil > now)
+        var (outcome, current) = users.Attempt(user, u => previous is not null && PasswordVerifier.Matches(u, previous), now);
+        if (outcome == SignInAttempt.Locked)
         {
             throw new AwsServiceException(ErrorCodes.LimitExceeded, ErrorMessages.AttemptLimitExceeded);
         }
 
-        if (previous is null || !PasswordVerifier.Matches(user, previous))
+        if (outcome == SignInAttempt.WrongPassword)
         {
-            users.RecordFailedSignIn(user, now);
             throw AwsServiceException.NotAuthorized(ErrorMessages.IncorrectCredentials);
         }
 
+        user = current;
+
         PoolRules.CheckPassword(pool, proposed);
         var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, user.Username, proposed);
-        users.Update(user with { Salt = salt, Verifier = verifier, FailedSignIns = 0, LockedUntil = null, ModifiedAt = now, TemporaryPasswordExpiresAt = null });
+        users.Update(user, user with { Salt = salt, Verifier = verifier, FailedSignIns = 0, LockedUntil = null, ModifiedAt = now, TemporaryPasswordExpiresAt = null });
         return [];
     }
 

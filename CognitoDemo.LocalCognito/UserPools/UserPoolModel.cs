@@ -32,6 +32,19 @@ internal sealed record UserPoolSettings
     public string DeletionProtection { get; init; } = "INACTIVE";
 
     public string? Domain { get; init; }
+
+    /// <summary>AccountRecoverySetting.RecoveryMechanisms; empty when the pool was created without one.</summary>
+    public IReadOnlyList<RecoveryOption> RecoveryMechanisms { get; init; } = [];
+
+    /// <summary>Only an administrator may reset passwords: ForgotPassword is refused.</summary>
+    public bool AdminOnlyRecovery => RecoveryMechanisms.Any(m => m.Name == RecoveryOption.AdminOnly);
+}
+
+/// <summary>RecoveryOptionType: a recovery mechanism and its priority (1 first).</summary>
+internal sealed record RecoveryOption(int Priority, string Name)
+{
+    public const string AdminOnly = "admin_only";
+    public static readonly string[] Names = ["verified_email", "verified_phone_number", AdminOnly];
 }
 
 internal sealed record PasswordPolicy
@@ -65,7 +78,8 @@ internal sealed record AppClient(string Id, string PoolId, string Name, string? 
 {
     public bool HasSecret => !string.IsNullOrEmpty(Secret);
 
-    public bool Allows(string explicitFlow) => Settings.ExplicitAuthFlows.Contains(explicitFlow, StringComparer.Ordinal);
+    /// <summary>Whether the client's ExplicitAuthFlows admit a flow (an <c>ALLOW_</c> value), legacy values read as AWS reads them.</summary>
+    public bool Allows(string explicitFlow) => ExplicitAuthFlow.Allows(Settings.ExplicitAuthFlows, explicitFlow);
 
     /// <summary>
     /// Whether reads through this client (tokens, userInfo, GetUser) show the attribute: <c>sub</c> always; the ones
@@ -77,7 +91,8 @@ internal sealed record AppClient(string Id, string PoolId, string Name, string? 
         attribute == UserAttributes.Sub
         || (Settings.ReadAttributes is { Count: > 0 } readable
             ? readable.Contains(attribute, StringComparer.Ordinal)
-            : !attribute.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal));
+            : !attribute.StartsWith(UserAttributes.CustomPrefix, StringComparison.Ordinal)
+              && !attribute.StartsWith(UserAttributes.DeveloperPrefix, StringComparison.Ordinal));
 
     /// <summary>Whether <paramref name="presented"/> is this client's secret, compared in constant time; false for a client without one.</summary>
     public bool SecretMatches(string? presented) =>
@@ -143,11 +158,46 @@ internal static class ExplicitAuthFlow
     public const string AdminUserPassword = "ALLOW_ADMIN_USER_PASSWORD_AUTH";
     public const string UserAuth = "ALLOW_USER_AUTH";
 
+    public const string LegacyAdminNoSrp = "ADMIN_NO_SRP_AUTH";
+    public const string LegacyCustomOnly = "CUSTOM_AUTH_FLOW_ONLY";
+    public const string LegacyUserPassword = "USER_PASSWORD_AUTH";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         UserSrp, UserPassword, RefreshToken, Custom, AdminUserPassword, UserAuth,
-        "ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH",
+        LegacyAdminNoSrp, LegacyCustomOnly, LegacyUserPassword,
     };
+
+    /// <summary>The legacy value standing for each <c>ALLOW_</c> value it enables.</summary>
+    private static readonly Dictionary<string, string> LegacyFor = new(StringComparer.Ordinal)
+    {
+        [AdminUserPassword] = LegacyAdminNoSrp,
+        [Custom] = LegacyCustomOnly,
+        [UserPassword] = LegacyUserPassword,
+    };
+
+    public static bool IsLegacy(string value) => !value.StartsWith("ALLOW_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A list of legacy values keeps SRP and refresh allowed and enables what each names; "You can't assign these legacy
+    /// ExplicitAuthFlows values to user pool clients at the same time as values that begin with ALLOW_"
+    /// (CreateUserPoolClient API reference, ExplicitAuthFlows), so a list is one kind or the other.
+    /// </summary>
+    public static bool Allows(IReadOnlyList<string> flows, string flow)
+    {
+        if (flows.Contains(flow, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        if (flows.Count == 0 || !flows.All(IsLegacy))
+        {
+            return false;
+        }
+
+        return flow is UserSrp or RefreshToken
+            || (LegacyFor.TryGetValue(flow, out var legacy) && flows.Contains(legacy, StringComparer.Ordinal));
+    }
 }
 
 /// <summary>Values of <c>UserStatusType</c>.</summary>
