@@ -56,10 +56,7 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
         request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
         configure?.Invoke(request);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return new AwsResponse(response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject(),
-            response.Content.Headers.ContentType?.MediaType,
-            response.Headers.TryGetValues("X-Amzn-ErrorType", out var types) ? types.Single() : null);
+        return await AwsResponse.ReadAsync(response);
     }
 
     public async Task<JsonObject> OkAsync(string operation, object body)
@@ -105,6 +102,14 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
 /// <summary>An answer: status, JSON body and content type.</summary>
 public sealed record AwsResponse(HttpStatusCode Status, JsonObject Body, string? ContentType, string? ErrorTypeHeader = null)
 {
+    public static async Task<AwsResponse> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new AwsResponse(response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject(),
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers.TryGetValues("X-Amzn-ErrorType", out var types) ? types.Single() : null);
+    }
+
     public string? Type => Body["__type"]?.GetValue<string>();
 
     public string? Message => Body["message"]?.GetValue<string>();

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -29,6 +29,9 @@ internal sealed partial class AwsJsonEndpoint
         _options = options.Value;
         _logger = logger;
     }
+
+    /// <summary>Every <c>X-Amz-Target</c> answered here.</summary>
+    public IReadOnlyCollection<string> Targets => _operations.Names;
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -89,22 +92,89 @@ internal sealed partial class AwsJsonEndpoint
             return [];
         }
 
+        // RFC 8259 section 8.1: JSON text exchanged between systems is UTF-8. The reader does not check the
+        // bytes inside strings, so they are checked here, before anything is decoded.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new AwsServiceException(ErrorCodes.SerializationException, "The request body is not valid UTF-8.");
+        }
+
+        JsonObject body;
         try
         {
             // Duplicate members are refused while parsing; JsonObject would otherwise throw later, on first use.
             var node = JsonNode.Parse(bytes,
                 documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
-            return node as JsonObject
+            body = node as JsonObject
                    ?? throw new AwsServiceException(ErrorCodes.SerializationException, "The request body must be a JSON object.");
         }
         catch (JsonException)
         {
             throw new AwsServiceException(ErrorCodes.SerializationException, "The request body is not valid JSON.");
         }
-        catch (DecoderFallbackException)
+        catch (InvalidOperationException)
         {
-            throw new AwsServiceException(ErrorCodes.SerializationException, "The request body is not valid UTF-8.");
+            // The duplicate-member check decodes property names, and refuses a lone surrogate among them.
+            throw UnpairedSurrogate();
         }
+
+        // Decoded once here, so no operation meets text that cannot become a string halfway through.
+        return DecodesToStrings(body) ? body : throw UnpairedSurrogate();
+    }
+
+    private static AwsServiceException UnpairedSurrogate() =>
+        new(ErrorCodes.SerializationException, "The request body contains a string that is not valid Unicode (an unpaired surrogate).");
+
+    /// <summary>
+    /// Valid JSON may still escape a lone surrogate (<c>"\ud800"</c>, RFC 8259 section 8.2), which no .NET
+    /// string can hold: every property name and string value is decoded once, nesting being bounded by MaxDepth.
+    /// </summary>
+    private static bool DecodesToStrings(JsonNode? node)
+    {
+        try
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (name, value) in obj)
+                    {
+                        if (!IsWellFormed(name) || !DecodesToStrings(value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonArray array:
+                    return array.All(DecodesToStrings);
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    return IsWellFormed(value.GetValue<string>());
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to unescape a lone surrogate into a string.
+            return false;
+        }
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static AwsServiceException TooLarge(long limit) =>
