@@ -42,7 +42,7 @@ public sealed class MalformedTextTests : IDisposable
     {
         var operations = _logged.Services.GetOperationTargets();
         Assert.NotEmpty(operations);
-        using var client = _logged.CreateClient();
+        using var client = LocalCognitoApp.SigningClient(_logged, _app.Time);
         foreach (var target in operations)
         {
             var response = await client.SendRawAsync(target, body);

@@ -90,7 +90,8 @@ public sealed class StandaloneTests : IDisposable
         private LocalCognitoProcess(Process process, Uri baseUrl, string startupOutput)
         {
             _process = process;
-            _http = new HttpClient { BaseAddress = baseUrl };
+            // The process keeps real time, so its management calls are signed with the machine's clock.
+            _http = new HttpClient(new SigningHandler(() => DateTimeOffset.UtcNow) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = baseUrl };
             StartupOutput = startupOutput;
             // Keep reading so a full pipe never blocks the child's logging.
             _drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());

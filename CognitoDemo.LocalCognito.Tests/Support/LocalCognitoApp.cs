@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -39,7 +40,24 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Calls one operation: POST / with X-Amz-Target, an anonymous object as the JSON body.</summary>
+    /// <summary>
+    /// A client of this app (cookies kept, redirects followed, as <see cref="WebApplicationFactory{T}.CreateClient()"/>)
+    /// that signs every AWS JSON call with a test key (<see cref="SigningHandler"/>), as the AWS CLI and SDKs do.
+    /// </summary>
+    public new HttpClient CreateClient() => SigningClient(this, Time);
+
+    /// <summary>The same for a variant of the app (<c>WithWebHostBuilder</c>), signing with <paramref name="time"/>.</summary>
+    public static HttpClient SigningClient(WebApplicationFactory<Program> factory, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(time);
+        return factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(), new SigningHandler(time.GetUtcNow));
+    }
+
+    /// <summary>
+    /// Calls one operation: POST / with X-Amz-Target, an anonymous object as the JSON body, signed as the AWS CLI
+    /// signs (pass <see cref="SigningHandler.SendUnsigned"/> as <c>configure</c> to <see cref="SendAsync"/> for an unsigned call).
+    /// </summary>
     public Task<AwsResponse> CallAsync(string operation, object body) =>
         SendAsync(operation, JsonSerializer.Serialize(body));
 

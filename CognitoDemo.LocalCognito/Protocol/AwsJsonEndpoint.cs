@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using CognitoDemo.LocalCognito.Signing;
 using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.LocalCognito.Protocol;
@@ -10,17 +10,19 @@ namespace CognitoDemo.LocalCognito.Protocol;
 /// <summary>
 /// <c>POST /</c>: AWS JSON 1.1 dispatch on <c>X-Amz-Target</c> (protocol doc 1.2–1.3), for user pools and
 /// identity pools alike, and the one place where refusals become AWS error bodies <c>{"__type","message"}</c>.
-/// Signed and unsigned requests are both accepted; a present but malformed SigV4 header is refused as AWS would.
+/// Operations AWS signs need a SigV4 signature here too (<see cref="ApiSignatures"/>).
 /// </summary>
 internal sealed partial class AwsJsonEndpoint
 {
     private readonly OperationTable _operations = new();
+    private readonly ApiSignatures _signatures;
     private readonly LocalCognitoOptions _options;
     private readonly ILogger<AwsJsonEndpoint> _logger;
 
-    public AwsJsonEndpoint(IEnumerable<IOperationGroup> groups, IOptions<LocalCognitoOptions> options,
+    public AwsJsonEndpoint(IEnumerable<IOperationGroup> groups, ApiSignatures signatures, IOptions<LocalCognitoOptions> options,
         ILogger<AwsJsonEndpoint> logger)
     {
+        _signatures = signatures;
         foreach (var group in groups)
         {
             group.Register(_operations);
@@ -47,6 +49,12 @@ internal sealed partial class AwsJsonEndpoint
         {
             status = e.Status;
             result = Error(http, e.Code, e.Message);
+        }
+        catch (SignatureException e)
+        {
+            var refusal = ApiSignatures.ToAwsError(e);
+            status = refusal.Status;
+            result = Error(http, refusal.Code, refusal.Message);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -75,17 +83,17 @@ internal sealed partial class AwsJsonEndpoint
                 target.Length == 0 ? "Missing X-Amz-Target header." : "The operation is not supported.");
         }
 
-        var region = SigV4Header.Region(http.Request.Headers.Authorization.ToString()) ?? _options.Region;
-        var body = await ReadBodyAsync(http).ConfigureAwait(false);
+        var bytes = await RequestBody.ReadAsync(http, _options.MaxRequestBodyBytes).ConfigureAwait(false)
+                    ?? throw TooLarge(_options.MaxRequestBodyBytes);
+        // AWS authenticates before it reads the input.
+        var region = _signatures.Authenticate(http.Request, bytes, target) ?? _options.Region;
+        var body = ParseBody(bytes);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return await handler(new OperationContext(new AwsRequest(body), baseUrl, region, http.RequestAborted)).ConfigureAwait(false);
     }
 
-    private async Task<JsonObject> ReadBodyAsync(HttpContext http)
+    private static JsonObject ParseBody(byte[] bytes)
     {
-        var limit = _options.MaxRequestBodyBytes;
-        var bytes = await RequestBody.ReadAsync(http, limit).ConfigureAwait(false) ?? throw TooLarge(limit);
-
         // An empty body means no members (protocol doc 1.2).
         if (bytes.Length == 0)
         {
@@ -190,43 +198,4 @@ internal sealed partial class AwsJsonEndpoint
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, string requestId, Exception exception);
-}
-
-/// <summary>
-/// The SigV4 <c>Authorization</c> header is optional here (management operations are signed on AWS; the
-/// emulator accepts any credentials), but when present it must be well formed (protocol doc 8.2 step 1).
-/// </summary>
-internal static partial class SigV4Header
-{
-    private const string Algorithm = "AWS4-HMAC-SHA256";
-
-    /// <summary>The region of the credential scope, or null when the request is unsigned.</summary>
-    /// <exception cref="AwsServiceException">IncompleteSignatureException: the header is malformed.</exception>
-    public static string? Region(string authorization)
-    {
-        if (authorization.Length == 0)
-        {
-            return null;
-        }
-
-        if (!authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal)
-            || !authorization.Contains("Credential=", StringComparison.Ordinal)
-            || !authorization.Contains("SignedHeaders=", StringComparison.Ordinal)
-            || !authorization.Contains("Signature=", StringComparison.Ordinal))
-        {
-            throw new AwsServiceException(ErrorCodes.IncompleteSignature,
-                "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters with the AWS4-HMAC-SHA256 algorithm.");
-        }
-
-        // Credential={key}/{yyyyMMdd}/{region}/{service}/aws4_request
-        var credential = authorization[(authorization.IndexOf("Credential=", StringComparison.Ordinal) + "Credential=".Length)..];
-        var scope = credential.Split([',', ' '], 2)[0].Split('/');
-        return scope.Length == 5 && scope[4] == "aws4_request" && RegionPattern().IsMatch(scope[2])
-            ? scope[2]
-            : throw new AwsServiceException(ErrorCodes.IncompleteSignature,
-                "Credential should be scoped to a valid region, e.g. AKID/20260101/us-west-2/cognito-idp/aws4_request.");
-    }
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
-    private static partial Regex RegionPattern();
 }
