@@ -193,7 +193,7 @@ public sealed class AccountJourneyTests(CognitoDemoApp app) : IClassFixture<Cogn
         await browser.SignUpAsync(username, email);
         await browser.ConfirmAsync(app, username, email);
         // An administrator sets a temporary password, as AdminSetUserPassword with Permanent=false does on AWS.
-        using (var admin = new HttpClient { BaseAddress = app.LocalCognitoUrl })
+        using (var admin = AwsMode.AdminClient(app.LocalCognitoUrl))
         {
             using var request = new StringContent(
                 $$"""{"UserPoolId":"{{new CognitoDemo.LocalCognito.DefaultPoolOptions().UserPoolId}}","Username":"{{username}}","Password":"temporary pw","Permanent":false}""");

@@ -26,7 +26,7 @@ public sealed class SigningHandler(Func<DateTimeOffset> now, string accessKeyId 
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Headers.Contains("X-Amz-Target") && request.Headers.Authorization is null
+        if (Target(request) is not null && request.Headers.Authorization is null
             && !request.Headers.Contains("Authorization")
             && !(request.Options.TryGetValue(UnsignedKey, out var unsigned) && unsigned))
         {
@@ -36,12 +36,18 @@ public sealed class SigningHandler(Func<DateTimeOffset> now, string accessKeyId 
         return await base.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>The operation, whether the caller put <c>X-Amz-Target</c> on the request or on its content.</summary>
+    private static string? Target(HttpRequestMessage request) =>
+        request.Headers.TryGetValues("X-Amz-Target", out var values) || request.Content?.Headers.TryGetValues("X-Amz-Target", out values) == true
+            ? values!.First()
+            : null;
+
     /// <summary>Adds <c>X-Amz-Date</c> and <c>Authorization</c> for the service the target belongs to.</summary>
     public static async Task SignAsync(HttpRequestMessage request, DateTimeOffset time, string accessKeyId, string secretKey,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var target = request.Headers.GetValues("X-Amz-Target").First();
+        var target = Target(request) ?? throw new ArgumentException("The request has no X-Amz-Target.", nameof(request));
         var service = target.StartsWith("AWSCognitoIdentityService.", StringComparison.Ordinal) ? "cognito-identity" : "cognito-idp";
         var amzDate = time.UtcDateTime.ToString(SigV4.DateFormat, CultureInfo.InvariantCulture);
         request.Headers.Remove("X-Amz-Date");
