@@ -103,14 +103,31 @@ public sealed class JsonApiFuzzTests : IDisposable
             (byte[])[.. Encoding.UTF8.GetBytes($"{{\"{member}\":\""), .. bad.Select(x => (byte)(x | 0x80)), .. "\"}"u8]))),
         Text("raw control character", Gen.Char['\0', '\x1f'].SelectMany(c => Gen.OneOf(Members).Select(member =>
             $"{{\"{member}\":\"a{c}b\"}}"))),
-        Text("wrong types", Gen.OneOf("1", "-1", "1e400", "true", "[]", "[1]", "{}", "{\"x\":1}", "\"\"", "[[\"a\"]]", "[{\"Name\":1}]")
-            .SelectMany(value => Gen.OneOf(Members).Array[1, 12].Select(members =>
-                "{" + string.Join(',', members.Distinct().Select(m => $"\"{m}\":{value}")) + "}"))),
+        Text("wrong types", Gen.OneOf(Members).Array[1, 12].SelectMany(members => Gen.Int[0, 1_000].Array[members.Length].Select(picks =>
+            "{" + string.Join(',', members.Distinct().Select((m, i) => $"\"{m}\":{WrongValue(m, picks[i])}")) + "}"))),
         Text("missing members with unknown ones", Gen.String[Gen.Char['a', 'z'], 1, 20].Array[0, 8].Select(names =>
             "{" + string.Join(',', names.Distinct().Select(n => $"\"x{n}\":\"v\"")) + "}")),
         Text("huge strings", Gen.Int[2_049, 120_000].SelectMany(length => Gen.OneOf(Members).Array[1, 2].Select(members =>
             "{" + string.Join(',', members.Distinct().Select(m => $"\"{m}\":\"{new string('x', length)}\"")) + "}"))),
         Gen.Int[256 * 1024 + 1, 400 * 1024].Select(size => ("oversized", (byte[])[.. "{\"Username\":\""u8, .. new byte[size].Select(_ => (byte)'x'), .. "\"}"u8])));
+
+    private static readonly string[] Integers = ["MaxResults", "Limit"];
+    private static readonly string[] Booleans = ["Permanent", "AllowUnauthenticatedIdentities"];
+    private static readonly string[] Structures =
+    [
+        "UserAttributes", "AuthParameters", "ChallengeResponses", "Schema", "Policies", "ExplicitAuthFlows", "Logins", "Roles",
+        "CognitoIdentityProviders", "AttributesToGet",
+    ];
+
+    /// <summary>A JSON value of a type the member never has in the model.</summary>
+    private static string WrongValue(string member, int pick)
+    {
+        string[] values = Integers.Contains(member) ? ["\"5\"", "true", "[]", "{}", "1.5", "1e400", "-1e400"]
+            : Booleans.Contains(member) ? ["1", "\"true\"", "[]", "{}"]
+            : Structures.Contains(member) ? ["1", "true", "\"s\"", "[1]", "[[\"a\"]]", "[{\"Name\":1}]", "{\"a\":1}"]
+            : ["1", "-1", "true", "[]", "[1]", "{}", "{\"x\":1}", "[[\"a\"]]"];
+        return values[pick % values.Length];
+    }
 
     private static Gen<(string Kind, byte[] Bytes)> Text(string kind, Gen<string> text) =>
         text.Select(t => (kind, Encoding.UTF8.GetBytes(t)));
