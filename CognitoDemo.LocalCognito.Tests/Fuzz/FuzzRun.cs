@@ -70,7 +70,7 @@ public sealed class FuzzRun(string name, int defaultCases)
         {
             var folder = Path.Combine(RepositoryRoot(), "artifacts", "fuzz");
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, $"{name}.json"), json, Encoding.UTF8);
+            File.WriteAllText(Path.Combine(folder, $"{name}.json"), json, new UTF8Encoding(false));
         }
     }
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -107,9 +106,12 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Deletes a stopped instance's files. No <c>SqliteConnection.ClearAllPools()</c>: a stopped instance has closed
+    /// its own connections, and clearing every pool would close other tests' live databases' connections too.
+    /// </summary>
     public static void DeleteData(string path)
     {
-        SqliteConnection.ClearAllPools();
         foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
         {
             File.Delete(file);

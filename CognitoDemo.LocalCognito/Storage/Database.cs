@@ -6,9 +6,10 @@ namespace CognitoDemo.LocalCognito.Storage;
 /// <summary>
 /// The SQLite store. Each unit of work is one transaction; writers are serialized in-process (SQLite
 /// allows one writer anyway, and this avoids busy retries) while readers run concurrently under WAL.
-/// <c>synchronous=FULL</c>: an acknowledged write survives a crash.
+/// <c>synchronous=FULL</c>: an acknowledged write survives a crash. Disposed with the host, it closes its
+/// pooled connections, so a stopped instance holds no file open (the last close checkpoints and removes the WAL).
 /// </summary>
-internal sealed class Database
+internal sealed class Database : IDisposable
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();
@@ -53,6 +54,16 @@ internal sealed class Database
         work(connection);
         return true;
     });
+
+    /// <summary>
+    /// Closes this database's pooled connections, and only this database's: the pool would otherwise keep them
+    /// open on the file for minutes after the host stopped.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     private SqliteConnection Open()
     {
