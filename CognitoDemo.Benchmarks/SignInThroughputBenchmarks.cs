@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.LocalCognito;
+using CognitoDemo.LocalCognito.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,8 +47,11 @@ public class SignInThroughputBenchmarks
         });
         using var confirm = new StringContent($$"""{"UserPoolId":"{{pool.UserPoolId}}","Username":"bench"}""", Encoding.UTF8);
         confirm.Headers.ContentType = new("application/x-amz-json-1.1");
-        confirm.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminConfirmSignUp");
-        (await _http.PostAsync(new Uri(url), confirm)).EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url)) { Content = confirm };
+        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminConfirmSignUp");
+        // An administrator's call: SigV4-signed, as on AWS.
+        await SigningHandler.SignAsync(request, DateTimeOffset.UtcNow, SigningHandler.TestAccessKeyId, SigningHandler.TestSecretKey, default);
+        (await _http.SendAsync(request)).EnsureSuccessStatusCode();
         // The real clock: the server checks TIMESTAMP against its own.
         _srp = new SrpAuthenticator(client, options, TimeProvider.System);
     }

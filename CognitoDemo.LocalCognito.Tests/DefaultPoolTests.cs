@@ -71,7 +71,7 @@ public sealed class DefaultPoolTests : IDisposable
             .UseSetting("LocalCognito:DefaultPool:WebClientName", "Renamed app")
             .UseSetting("LocalCognito:DefaultPool:CallbackUrls:0", "https://app.example.com/signin-oidc"));
 
-        using var client = restarted.CreateClient();
+        using var client = LocalCognitoApp.SigningClient(restarted, _app.Time);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/");
         request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.DescribeUserPoolClient");
         request.Content = new StringContent($$"""{"UserPoolId":"{{LocalCognitoApp.PoolId}}","ClientId":"{{LocalCognitoApp.WebClientId}}"}""");

@@ -15,7 +15,7 @@ public sealed class IdentityPoolLoggingTests
         var recorder = new LogRecorder();
         await using var local = await KestrelLocalCognito.StartAsync(builder =>
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(recorder);
         });
 

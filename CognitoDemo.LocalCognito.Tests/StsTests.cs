@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
-using CognitoDemo.LocalCognito.Sts;
+using CognitoDemo.LocalCognito.Signing;
 using CognitoDemo.LocalCognito.Tests.Support;
 
 namespace CognitoDemo.LocalCognito.Tests;

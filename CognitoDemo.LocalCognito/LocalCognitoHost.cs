@@ -3,12 +3,15 @@ using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Mailbox;
 using CognitoDemo.LocalCognito.Management;
 using CognitoDemo.LocalCognito.Protocol;
+using CognitoDemo.LocalCognito.Signing;
 using CognitoDemo.LocalCognito.Storage;
 using CognitoDemo.LocalCognito.Sts;
 using CognitoDemo.LocalCognito.Tokens;
 using CognitoDemo.LocalCognito.UserPools;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CognitoDemo.LocalCognito;
 
@@ -77,10 +80,18 @@ public static class LocalCognitoHost
     /// <summary>Registers Local Cognito's services, bound to the <c>LocalCognito</c> configuration section.</summary>
     public static IServiceCollection AddLocalCognito(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<LocalCognitoOptions>().Bind(section);
-        // Browsers call Cognito directly (amazon-cognito-identity-js, Amplify); AWS answers CORS for any origin.
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(CognitoIdp.RequestIdHeader)));
+        services.AddOptions<LocalCognitoOptions>().Bind(section)
+            .Validate(o => o.Credentials is null
+                           || !string.IsNullOrEmpty(o.Credentials.AccessKeyId) && !string.IsNullOrEmpty(o.Credentials.SecretAccessKey),
+                "LocalCognito:Credentials must have both AccessKeyId and SecretAccessKey, or neither.")
+            .ValidateOnStart();
+        // Browsers call Cognito directly (amazon-cognito-identity-js, Amplify), but a local emulator whose
+        // management API and mailbox are open must not be driven by any page on the web: only the listed origins.
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<LocalCognitoOptions>>((cors, local) =>
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins([.. local.Value.AllowedOrigins ?? []])
+                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(CognitoIdp.RequestIdHeader)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<PoolStore>();
@@ -115,6 +126,7 @@ public static class LocalCognitoHost
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<IOperationGroup, IdentityPoolOperations>();
         services.AddSingleton<SigV4Verifier>();
+        services.AddSingleton<ApiSignatures>();
         services.AddSingleton<StsEndpoint>();
         services.AddSingleton<AwsJsonEndpoint>();
         services.AddHostedUi();

@@ -29,6 +29,18 @@ public sealed class LocalCognitoOptions
     /// <summary>Requests with a larger body are refused before they are parsed.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// The key operations AWS signs (management, <c>Admin*</c>) must be signed with. Unset: any well-formed
+    /// SigV4 signature is accepted, whatever its key; unsigned calls to those operations never are.
+    /// </summary>
+    public LocalCognitoCredentials? Credentials { get; set; }
+
+    /// <summary>
+    /// Origins whose pages may call the APIs from a browser (CORS). Unset: none, and a host app that starts Local
+    /// Cognito next to itself passes its own origin. The mailbox is never readable cross-origin.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedOrigins { get; set; }
+
     /// <summary>The pool created at start, mirroring the seed; see <see cref="DefaultPoolOptions"/>.</summary>
     public DefaultPoolOptions DefaultPool { get; set; } = new();
 
@@ -37,6 +49,14 @@ public sealed class LocalCognitoOptions
 
     /// <summary>The identity pool created at start; see <see cref="IdentityPools.DefaultIdentityPoolOptions"/>.</summary>
     public IdentityPools.DefaultIdentityPoolOptions DefaultIdentityPool { get; set; } = new();
+}
+
+/// <summary>An AWS access key: its id and secret (<c>LocalCognito:Credentials:AccessKeyId</c>, <c>…:SecretAccessKey</c>).</summary>
+public sealed class LocalCognitoCredentials
+{
+    public string? AccessKeyId { get; set; }
+
+    public string? SecretAccessKey { get; set; }
 }
 
 /// <summary>

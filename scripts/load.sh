@@ -27,14 +27,15 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-# The account pages' per-address limit (RateLimits section, 30 a minute by default) would stop a load
-# run from one address after 30 sign-ins: raised here, for this process only, through configuration.
+# The per-address and per-username limits on the POSTs that call Cognito (RateLimits section) would stop a
+# load run from one address within seconds: raised here, for this process only, through configuration.
 (cd CognitoDemo.Web/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Production exec dotnet CognitoDemo.Web.dll \
   --urls "http://127.0.0.1:$web_port" \
   --LocalCognito:Url "http://127.0.0.1:$lc_port" \
   --LocalCognito:DataPath "$work/local-cognito.db" \
   --DataProtection:KeysPath "$work/keys" \
   --RateLimits:AccountPermitLimit 1000000 \
+  --RateLimits:UsernamePermitLimit 1000000 \
   --Logging:LogLevel:Default Warning >"$work/web.log" 2>&1) &
 web_pid=$!
 pids+=("$web_pid")

@@ -26,7 +26,7 @@ public sealed class KestrelLocalCognito : IAsyncDisposable
         _dataPath = dataPath;
         Time = time;
         Url = url;
-        _http = new HttpClient { BaseAddress = new Uri(url) };
+        _http = new HttpClient(new SigningHandler(time.GetUtcNow) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri(url) };
     }
 
     public FakeTimeProvider Time { get; }

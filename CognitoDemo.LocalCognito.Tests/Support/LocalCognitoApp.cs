@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -45,7 +45,24 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Calls one operation: POST / with X-Amz-Target, an anonymous object as the JSON body.</summary>
+    /// <summary>
+    /// A client of this app (cookies kept, redirects followed, as <see cref="WebApplicationFactory{T}.CreateClient()"/>)
+    /// that signs every AWS JSON call with a test key (<see cref="SigningHandler"/>), as the AWS CLI and SDKs do.
+    /// </summary>
+    public new HttpClient CreateClient() => SigningClient(this, Time);
+
+    /// <summary>The same for a variant of the app (<c>WithWebHostBuilder</c>), signing with <paramref name="time"/>.</summary>
+    public static HttpClient SigningClient(WebApplicationFactory<Program> factory, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(time);
+        return factory.CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(), new SigningHandler(time.GetUtcNow));
+    }
+
+    /// <summary>
+    /// Calls one operation: POST / with X-Amz-Target, an anonymous object as the JSON body, signed as the AWS CLI
+    /// signs (pass <see cref="SigningHandler.SendUnsigned"/> as <c>configure</c> to <see cref="SendAsync"/> for an unsigned call).
+    /// </summary>
     public Task<AwsResponse> CallAsync(string operation, object body) =>
         SendAsync(operation, JsonSerializer.Serialize(body));
 
@@ -62,10 +79,7 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
         request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
         configure?.Invoke(request);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return new AwsResponse(response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject(),
-            response.Content.Headers.ContentType?.MediaType,
-            response.Headers.TryGetValues("X-Amzn-ErrorType", out var types) ? types.Single() : null);
+        return await AwsResponse.ReadAsync(response);
     }
 
     public async Task<JsonObject> OkAsync(string operation, object body)
@@ -102,9 +116,12 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Deletes a stopped instance's files. No <c>SqliteConnection.ClearAllPools()</c>: a stopped instance has closed
+    /// its own connections, and clearing every pool would close other tests' live databases' connections too.
+    /// </summary>
     public static void DeleteData(string path)
     {
-        SqliteConnection.ClearAllPools();
         foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
         {
             File.Delete(file);
@@ -115,6 +132,14 @@ public sealed class LocalCognitoApp : WebApplicationFactory<Program>
 /// <summary>An answer: status, JSON body and content type.</summary>
 public sealed record AwsResponse(HttpStatusCode Status, JsonObject Body, string? ContentType, string? ErrorTypeHeader = null)
 {
+    public static async Task<AwsResponse> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new AwsResponse(response.StatusCode, text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject(),
+            response.Content.Headers.ContentType?.MediaType,
+            response.Headers.TryGetValues("X-Amzn-ErrorType", out var types) ? types.Single() : null);
+    }
+
     public string? Type => Body["__type"]?.GetValue<string>();
 
     public string? Message => Body["message"]?.GetValue<string>();

@@ -4,10 +4,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
+using Microsoft.AspNetCore.Cors;
 
 namespace CognitoDemo.LocalCognito.Mailbox;
 
-/// <summary><c>GET /mailbox</c> (HTML, newest first) and <c>GET /mailbox/messages?to=</c> (JSON).</summary>
+/// <summary>
+/// <c>GET /mailbox</c> (HTML, newest first) and <c>GET /mailbox/messages?to=</c> (JSON). Every code is here, so
+/// no other origin may read them, whatever <c>LocalCognito:AllowedOrigins</c> lists.
+/// </summary>
 internal static class MailboxEndpoints
 {
     public static void MapMailbox(this IEndpointRouteBuilder routes)
@@ -30,7 +34,7 @@ internal static class MailboxEndpoints
             }
 
             return Results.Content(JsonOutput.Write(messages), "application/json");
-        });
+        }).WithMetadata(new DisableCorsAttribute());
 
         routes.MapGet("/mailbox", (string? to, string? @return, HttpRequest request, Mailbox mailbox, PoolStore pools) =>
         {
@@ -77,7 +81,7 @@ internal static class MailboxEndpoints
 
             page.Append("</tbody></table></body></html>");
             return Results.Content(page.ToString(), "text/html; charset=utf-8");
-        });
+        }).WithMetadata(new DisableCorsAttribute());
     }
 
     /// <summary>

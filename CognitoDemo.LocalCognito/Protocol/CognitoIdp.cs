@@ -103,6 +103,10 @@ internal static class ErrorCodes
     public const string SerializationException = "SerializationException";
     public const string UnknownOperation = "UnknownOperationException";
     public const string IncompleteSignature = "IncompleteSignatureException";
+    public const string MissingAuthenticationToken = "MissingAuthenticationTokenException";
+    public const string UnrecognizedClient = "UnrecognizedClientException";
+    public const string InvalidSignature = "InvalidSignatureException";
+    public const string ExpiredToken = "ExpiredTokenException";
     public const string RequestEntityTooLarge = "RequestEntityTooLargeException";
     public const string InvalidUserPoolConfiguration = "InvalidUserPoolConfigurationException";
     public const string GroupExists = "GroupExistsException";

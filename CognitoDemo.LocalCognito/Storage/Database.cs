@@ -12,8 +12,10 @@ namespace CognitoDemo.LocalCognito.Storage;
 /// commits, which an emulator may lose. FULL syncs the WAL at every commit under the write lock: about 5 ms
 /// on this project's machines, three to four times per sign-in, which alone capped sign-ins near 60 a second
 /// (docs/benchmarks.md).
+/// Disposed with the host, it closes its pooled connections, so a stopped instance holds no file open (the last
+/// close checkpoints and removes the WAL).
 /// </summary>
-internal sealed class Database
+internal sealed class Database : IDisposable
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();
@@ -59,6 +61,16 @@ internal sealed class Database
         work(connection);
         return true;
     });
+
+    /// <summary>
+    /// Closes this database's pooled connections, and only this database's: the pool would otherwise keep them
+    /// open on the file for minutes after the host stopped.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     private SqliteConnection Open()
     {

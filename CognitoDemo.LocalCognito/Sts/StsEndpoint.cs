@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Protocol;
+using CognitoDemo.LocalCognito.Signing;
 using CognitoDemo.LocalCognito.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,12 @@ internal sealed partial class StsEndpoint(
             status = e.Status;
             answer = Error(e.Type, e.Code, e.Message, requestId);
         }
+        catch (SignatureException e)
+        {
+            var refusal = StsException.From(e);
+            status = refusal.Status;
+            answer = Error(refusal.Type, refusal.Code, refusal.Message, requestId);
+        }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             return;
@@ -64,7 +71,7 @@ internal sealed partial class StsEndpoint(
     private async Task<XElement> DispatchAsync(HttpContext http, string requestId)
     {
         var body = await ReadBodyAsync(http).ConfigureAwait(false);
-        var request = Signed(http.Request, body);
+        var request = SignedRequest.From(http.Request, body);
         var parameters = request.Query.ToList();
         if (http.Request.HasFormContentType)
         {
@@ -105,26 +112,6 @@ internal sealed partial class StsEndpoint(
         credentials.Find(accessKeyId) is { } stored
             ? new SigningCredential(stored.AccessKeyId, stored.SecretKey, stored.SessionTokenHash, stored.Expiration)
             : null;
-
-    private static SignedRequest Signed(HttpRequest request, byte[] body)
-    {
-        var query = new List<KeyValuePair<string, string>>();
-        var raw = request.QueryString.Value ?? "";
-        foreach (var pair in raw.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            query.Add(KeyValuePair.Create(Uri.UnescapeDataString(parts[0]), parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : ""));
-        }
-
-        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in request.Headers)
-        {
-            headers[name] = values.Select(v => v ?? "").ToList();
-        }
-
-        var path = request.PathBase.Add(request.Path).Value;
-        return new SignedRequest(request.Method, string.IsNullOrEmpty(path) ? "/" : path, query, headers, body);
-    }
 
     private async Task<byte[]> ReadBodyAsync(HttpContext http)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using CognitoDemo.LocalCognito.Signing;
 
 namespace CognitoDemo.LocalCognito.Sts;
 
@@ -24,12 +25,6 @@ internal static class StsErrors
     public const string MissingAuthenticationToken = nameof(MissingAuthenticationToken);
     public const string InvalidAction = nameof(InvalidAction);
     public const string InternalFailure = nameof(InternalFailure);
-
-    public const string InvalidTokenMessage = "The security token included in the request is invalid.";
-    public const string ExpiredTokenMessage = "The security token included in the request is expired";
-    public const string MissingTokenMessage = "Request is missing Authentication Token";
-    public const string SignatureMismatchMessage =
-        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
 }
 
 /// <summary>
@@ -45,18 +40,17 @@ internal sealed class StsException(string code, string message, HttpStatusCode s
     /// <summary>Fault type of the envelope: the caller's (<c>Sender</c>) unless the service failed.</summary>
     public string Type => (int)Status >= 500 ? "Receiver" : "Sender";
 
-    public static StsException InvalidClientTokenId() =>
-        new(StsErrors.InvalidClientTokenId, StsErrors.InvalidTokenMessage, HttpStatusCode.Forbidden);
-
-    public static StsException SignatureDoesNotMatch(string message = StsErrors.SignatureMismatchMessage) =>
-        new(StsErrors.SignatureDoesNotMatch, message, HttpStatusCode.Forbidden);
-
-    public static StsException ExpiredToken() =>
-        new(StsErrors.ExpiredToken, StsErrors.ExpiredTokenMessage, HttpStatusCode.BadRequest);
-
-    public static StsException IncompleteSignature(string message) =>
-        new(StsErrors.IncompleteSignature, message, HttpStatusCode.BadRequest);
-
-    public static StsException MissingAuthenticationToken() =>
-        new(StsErrors.MissingAuthenticationToken, StsErrors.MissingTokenMessage, HttpStatusCode.Forbidden);
+    /// <summary>A refused signature in STS's words (protocol doc 8.1): the Query protocol's codes and statuses.</summary>
+    public static StsException From(SignatureException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Failure switch
+        {
+            SignatureFailure.Missing => new(StsErrors.MissingAuthenticationToken, refusal.Message, HttpStatusCode.Forbidden),
+            SignatureFailure.Incomplete => new(StsErrors.IncompleteSignature, refusal.Message, HttpStatusCode.BadRequest),
+            SignatureFailure.UnknownKey => new(StsErrors.InvalidClientTokenId, refusal.Message, HttpStatusCode.Forbidden),
+            SignatureFailure.ExpiredToken => new(StsErrors.ExpiredToken, refusal.Message, HttpStatusCode.BadRequest),
+            _ => new(StsErrors.SignatureDoesNotMatch, refusal.Message, HttpStatusCode.Forbidden),
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using CognitoDemo.LocalCognito;
+using CognitoDemo.LocalCognito.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 
 namespace CognitoDemo.Web.Tests.Support;
@@ -46,7 +47,7 @@ public static class AwsMode
     /// <summary>An administrator removes an identity pool's roles, as SetIdentityPoolRoles with no roles does on AWS.</summary>
     public static async Task RemoveIdentityPoolRolesAsync(Uri localCognito, string identityPoolId)
     {
-        using var admin = new HttpClient { BaseAddress = localCognito };
+        using var admin = AdminClient(localCognito);
         using var request = new StringContent($$$"""{"IdentityPoolId":"{{{identityPoolId}}}","Roles":{}}""");
         request.Headers.ContentType = new("application/x-amz-json-1.1");
         request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityService.SetIdentityPoolRoles");
@@ -57,7 +58,7 @@ public static class AwsMode
     /// <summary>An administrator sets a temporary password, as AdminSetUserPassword with Permanent=false does on AWS.</summary>
     public static async Task SetTemporaryPasswordAsync(Uri localCognito, string username, string password)
     {
-        using var admin = new HttpClient { BaseAddress = localCognito };
+        using var admin = AdminClient(localCognito);
         using var request = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
         {
             UserPoolId = new DefaultPoolOptions().UserPoolId,
@@ -74,7 +75,7 @@ public static class AwsMode
     /// <summary>An administrator creates an identity pool (guests off) whose one Cognito provider is <paramref name="providerName"/> with <paramref name="clientId"/>.</summary>
     public static async Task<string> CreateIdentityPoolAsync(Uri localCognito, string providerName, string clientId)
     {
-        using var admin = new HttpClient { BaseAddress = localCognito };
+        using var admin = AdminClient(localCognito);
         using var request = new StringContent(System.Text.Json.JsonSerializer.Serialize(new
         {
             IdentityPoolName = "diagnostics",
@@ -88,6 +89,13 @@ public static class AwsMode
         using var created = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return created.RootElement.GetProperty("IdentityPoolId").GetString()!;
     }
+
+    /// <summary>
+    /// An administrator's client: management operations are SigV4-signed, as the AWS CLI signs them (any key will
+    /// do unless LocalCognito:Credentials is set). The emulator runs on its own clock, so the machine's time is used.
+    /// </summary>
+    public static HttpClient AdminClient(Uri localCognito) =>
+        new(new SigningHandler(() => DateTimeOffset.UtcNow) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = localCognito };
 
     public static int FreePort()
     {

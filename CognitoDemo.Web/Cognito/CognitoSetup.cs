@@ -29,6 +29,7 @@ public static class CognitoSetup
             var pool = local.GetSection(nameof(LocalCognitoOptions.DefaultPool)).Get<DefaultPoolOptions>() ?? new DefaultPoolOptions();
             var identityPool = local.GetSection(nameof(LocalCognitoOptions.DefaultIdentityPool)).Get<DefaultIdentityPoolOptions>()
                                ?? new DefaultIdentityPoolOptions();
+            LocalCognitoOrigins.AddDefault(builder.Configuration);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Cognito:Region"] = pool.UserPoolId[..pool.UserPoolId.IndexOf('_', StringComparison.Ordinal)],

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CognitoDemo.LocalCognito.Sts;
+namespace CognitoDemo.LocalCognito.Signing;
 
 /// <summary>
 /// A request as SigV4 sees it: method, decoded path, decoded query parameters in order, headers by
@@ -16,6 +16,28 @@ internal sealed record SignedRequest(
 {
     public string? Header(string name) =>
         Headers.TryGetValue(name, out var values) && values.Count > 0 ? string.Join(',', values) : null;
+
+    /// <summary>An ASP.NET Core request and the body already read from it.</summary>
+    public static SignedRequest From(HttpRequest request, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = new List<KeyValuePair<string, string>>();
+        var raw = request.QueryString.Value ?? "";
+        foreach (var pair in raw.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            query.Add(KeyValuePair.Create(Uri.UnescapeDataString(parts[0]), parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : ""));
+        }
+
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[name] = values.Select(v => v ?? "").ToList();
+        }
+
+        var path = request.PathBase.Add(request.Path).Value;
+        return new SignedRequest(request.Method, string.IsNullOrEmpty(path) ? "/" : path, query, headers, body);
+    }
 }
 
 /// <summary>
