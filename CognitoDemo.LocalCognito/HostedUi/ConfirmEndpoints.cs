@@ -35,19 +35,13 @@ internal static class ConfirmEndpoints
 
     public static async Task<IResult> SubmitAsync(HttpContext http, PoolStore pools, IAntiforgery antiforgery, HostedUiOperations operations)
     {
-        var (request, form, error) = await SignInEndpoints.ReadPageFormAsync(http, pools, antiforgery, "confirmation").ConfigureAwait(false);
-        if (request is null)
+        var (request, form, username, error) = await ReadAsync(http, pools, antiforgery).ConfigureAwait(false);
+        if (request is null || error is not null)
         {
             return error!;
         }
 
-        var username = form!.Fields[UsernameField].ToString();
-        if (username.Length == 0)
-        {
-            return MissingUsername(request);
-        }
-
-        var code = form.Fields[CodeField].ToString().Trim();
+        var code = form!.Fields[CodeField].ToString().Trim();
         if (code.Length == 0)
         {
             return Form(http, antiforgery, request, new PageMessage(username, "Enter the code from the e-mail."));
@@ -70,16 +64,10 @@ internal static class ConfirmEndpoints
 
     public static async Task<IResult> ResendAsync(HttpContext http, PoolStore pools, IAntiforgery antiforgery, HostedUiOperations operations)
     {
-        var (request, form, error) = await SignInEndpoints.ReadPageFormAsync(http, pools, antiforgery, "confirmation").ConfigureAwait(false);
-        if (request is null)
+        var (request, _, username, error) = await ReadAsync(http, pools, antiforgery).ConfigureAwait(false);
+        if (request is null || error is not null)
         {
             return error!;
-        }
-
-        var username = form!.Fields[UsernameField].ToString();
-        if (username.Length == 0)
-        {
-            return MissingUsername(request);
         }
 
         try
@@ -93,6 +81,20 @@ internal static class ConfirmEndpoints
         {
             return Form(http, antiforgery, request, new PageMessage(username, e.Message));
         }
+    }
+
+    /// <summary>The posted confirmation form, checked like <c>/login</c>'s, with the username it must carry.</summary>
+    private static async Task<(AuthorizeRequest? Request, OAuthForm? Form, string Username, IResult? Error)> ReadAsync(HttpContext http,
+        PoolStore pools, IAntiforgery antiforgery)
+    {
+        var (request, form, error) = await SignInEndpoints.ReadPageFormAsync(http, pools, antiforgery, "confirmation").ConfigureAwait(false);
+        if (request is null)
+        {
+            return (null, null, "", error!);
+        }
+
+        var username = form!.Fields[UsernameField].ToString();
+        return (request, form, username, username.Length == 0 ? MissingUsername(request) : null);
     }
 
     private static IResult Form(HttpContext http, IAntiforgery antiforgery, AuthorizeRequest request, PageMessage message)
