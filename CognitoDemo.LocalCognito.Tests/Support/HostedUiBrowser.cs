@@ -76,6 +76,13 @@ public sealed partial class HostedUiBrowser : IDisposable
         return await _browser.PostAsync("/login", content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Posts these fields as a form to a Hosted UI page, with the browser's cookies.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await _browser.PostAsync(path, content, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Authorize, sign in on the form, and return the redirect the browser is sent to.</summary>
     public async Task<Uri> SignInAsync(string username, string password = Users.Password, string? authorizeUrl = null)
     {

@@ -108,6 +108,14 @@ internal sealed record AuthorizeRequest(UserPool Pool, AppClient Client, string 
     public string CodeRedirect(string code) =>
         OAuthErrorResponse.RedirectWith(RedirectUri, inFragment: false, (OAuth2Parameters.Code, code), (OAuth2Parameters.State, State));
 
+    /// <summary>
+    /// A link to another page of the Hosted UI with only the authorize parameters (AWS: /login, /signup and /confirm take
+    /// "the same parameters as /oauth2/authorize"), plus the page's own, e.g. the username for <c>/confirm</c>.
+    /// </summary>
+    public string Link(string path, params (string Name, string? Value)[] extra) => QueryHelpers.AddQueryString(path,
+        OAuth2Parameters.Authorize.Where(Parameters.ContainsKey).Select(n => KeyValuePair.Create(n, (string?)Parameters[n]))
+            .Concat(extra.Where(e => e.Value is not null).Select(e => KeyValuePair.Create(e.Name, e.Value))));
+
     /// <summary>The same authorize parameters, on another path of the domain (e.g. <c>/login</c>).</summary>
     public string On(string path) => QueryHelpers.AddQueryString(path, Parameters.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
 }

@@ -1,7 +1,7 @@
 namespace CognitoDemo.LocalCognito.HostedUi;
 
 /// <summary>
-/// The Hosted UI on Local Cognito's own base URL (protocol doc 6): authorize, the sign-in form, token, userInfo,
+/// The Hosted UI on Local Cognito's own base URL (protocol doc 6): authorize, the sign-in form, account confirmation, token, userInfo,
 /// revoke and logout. There is one domain for every pool, so the pool is the one of <c>client_id</c>.
 /// </summary>
 internal static class HostedUiEndpoints
@@ -16,6 +16,9 @@ internal static class HostedUiEndpoints
         routes.MapGet("/oauth2/authorize", SignInEndpoints.Authorize);
         routes.MapGet("/login", SignInEndpoints.ShowLogin);
         routes.MapPost("/login", SignInEndpoints.SubmitLoginAsync);
+        routes.MapGet("/confirm", ConfirmEndpoints.Show);
+        routes.MapPost("/confirm", ConfirmEndpoints.SubmitAsync);
+        routes.MapPost("/resendcode", ConfirmEndpoints.ResendAsync);
         routes.MapPost("/oauth2/token", (HttpContext http, TokenEndpoint endpoint) => endpoint.HandleAsync(http));
         routes.MapGet("/oauth2/userInfo", UserInfoEndpoint.HandleAsync);
         routes.MapPost("/oauth2/userInfo", UserInfoEndpoint.HandleAsync);
@@ -28,6 +31,7 @@ internal static class HostedUiEndpoints
     {
         services.AddSingleton<HostedUiStore>();
         services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<HostedUiOperations>();
         services.AddSingleton<IGrantHandler, Grants.AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, Grants.RefreshTokenGrant>();
         services.AddSingleton<IGrantHandler, Grants.ClientCredentialsGrant>();

@@ -39,14 +39,29 @@ internal static class SignInEndpoints
             : Results.Redirect(request.On("/login"));
     }
 
+    /// <summary>
+    /// The sign-in form; after <c>/confirm</c> it comes back with the confirmed username filled in and says so
+    /// (<c>confirmed=true</c> only chooses the wording: it grants nothing).
+    /// </summary>
     public static IResult ShowLogin(HttpContext http, PoolStore pools, IAntiforgery antiforgery)
     {
         var (request, error) = AuthorizeRequest.Check(Parameters(http.Request.Query), pools);
-        return request is null ? error! : LoginForm(http, antiforgery, request);
+        if (request is null)
+        {
+            return error!;
+        }
+
+        var username = http.Request.Query[ConfirmEndpoints.UsernameField].ToString();
+        var info = http.Request.Query[ConfirmEndpoints.ConfirmedField] == "true" ? ConfirmEndpoints.ConfirmedMessage : null;
+        return LoginForm(http, antiforgery, request, username.Length == 0 ? null : username, info: info);
     }
 
-    public static async Task<IResult> SubmitLoginAsync(HttpContext http, PoolStore pools, UserStore users, HostedUiStore store,
-        SignInGate gate, TokenService tokens, IAntiforgery antiforgery)
+    /// <summary>
+    /// A Hosted UI form as posted back: well formed (else 400, never a 500), with a valid antiforgery token and valid
+    /// authorize parameters. An expired form that still names a valid client links back to <c>/login</c>.
+    /// </summary>
+    public static async Task<(AuthorizeRequest? Request, OAuthForm? Form, IResult? Error)> ReadPageFormAsync(HttpContext http,
+        PoolStore pools, IAntiforgery antiforgery, string what)
     {
         OAuthForm form;
         try
@@ -55,31 +70,43 @@ internal static class SignInEndpoints
         }
         catch (OAuthException)
         {
-            return OAuthErrorResponse.Page(OAuthException.InvalidRequest("The sign-in form was not received."));
+            return (null, null, OAuthErrorResponse.Page(OAuthException.InvalidRequest($"The {what} form was not received.")));
         }
 
+        var (request, error) = AuthorizeRequest.Check(Parameters(form.Fields), pools);
         try
         {
             await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
         }
         catch (AntiforgeryValidationException)
         {
-            return OAuthErrorResponse.Page(OAuthException.InvalidRequest("The sign-in form has expired. Start signing in again."));
+            var expired = OAuthException.InvalidRequest($"The {what} form has expired. Start signing in again.");
+            return (null, null, request is null
+                ? OAuthErrorResponse.Page(expired)
+                : HostedUiPages.Error(expired.Error, expired.Description!, request.Link("/login")));
         }
 
-        var (request, error) = AuthorizeRequest.Check(Parameters(form.Fields), pools);
+        return (request, request is null ? null : form, error);
+    }
+
+    public static async Task<IResult> SubmitLoginAsync(HttpContext http, PoolStore pools, UserStore users, HostedUiStore store,
+        SignInGate gate, TokenService tokens, IAntiforgery antiforgery)
+    {
+        var (request, form, error) = await ReadPageFormAsync(http, pools, antiforgery, "sign-in").ConfigureAwait(false);
         if (request is null)
         {
             return error!;
         }
 
-        var username = form.Fields["username"].ToString();
+        var username = form!.Fields[ConfirmEndpoints.UsernameField].ToString();
         var password = form.Fields["password"].ToString();
         var user = username.Length == 0 ? null : users.Find(request.Pool, username);
         var verdict = user is null ? SignInVerdict.WrongPassword : gate.SignIn(user, u => PasswordVerifier.Matches(u, password));
         if (verdict != SignInVerdict.Admitted)
         {
-            return LoginForm(http, antiforgery, request, username, Refusal(verdict));
+            // An unconfirmed user is offered the confirmation page (issue 12) instead of a dead end.
+            var confirm = verdict == SignInVerdict.Unconfirmed ? ConfirmEndpoints.Link(request, username) : null;
+            return LoginForm(http, antiforgery, request, username, Refusal(verdict), confirm);
         }
 
         http.Response.Cookies.Append(SessionCookie, store.StartSession(request.Pool.Id, user!.Sub), SessionCookieOptions(http));
@@ -157,10 +184,11 @@ internal static class SignInEndpoints
     };
 
     private static IResult LoginForm(HttpContext http, IAntiforgery antiforgery, AuthorizeRequest request, string? username = null,
-        string? error = null)
+        string? error = null, string? confirmLink = null, string? info = null)
     {
         var antiforgeryTokens = antiforgery.GetAndStoreTokens(http);
-        return HostedUiPages.Login(request.Parameters, antiforgeryTokens.FormFieldName, antiforgeryTokens.RequestToken!, username, error);
+        return HostedUiPages.Login(request.Parameters, antiforgeryTokens.FormFieldName, antiforgeryTokens.RequestToken!,
+            new PageMessage(username, error, info, confirmLink));
     }
 
     private static CookieOptions SessionCookieOptions(HttpContext http) => new()
@@ -171,6 +199,6 @@ internal static class SignInEndpoints
         Secure = http.Request.IsHttps,
     };
 
-    private static Dictionary<string, string> Parameters(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
+    public static Dictionary<string, string> Parameters(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
         values.ToDictionary(v => v.Key, v => v.Value.ToString(), StringComparer.Ordinal);
 }
