@@ -57,17 +57,18 @@ public sealed class OAuthFuzzTests : IDisposable
             Gen.Int[1, 20_000].Select(n => new string('x', n)));
         var pairs = Gen.Select(Gen.OneOf(Parameters), value, (name, v) => $"{name}={v}").Array[0, 10].Select(p => string.Join('&', p));
         var query = Gen.OneOf(pairs, junk, Gen.OneOf("&&&", "=", "a=b=c", "%", "%ZZ", "state=%ED%A0%80", "state=%00", "client_id", "client_id=a&client_id=b"));
-        // Forms are well-formed URL encoding: a form that is not (a %-escape of a control character or of bytes that are not UTF-8, a broken multipart
-        // body) makes ASP.NET Core's form reader throw in the Hosted UI's handlers, which issue 14 reworks.
-        var form = Gen.OneOf(pairs, Gen.OneOf("&&&", "=", "a=b=c", "client_id", "client_id=a&client_id=b"));
+        // Forms as broken as the queries: %-escapes of control characters and of bytes that are not UTF-8, and broken multipart bodies.
+        var form = Gen.OneOf(pairs, Gen.OneOf("&&&", "=", "a=b=c", "%", "%ZZ", "state=%ED%A0%80", "state=%00", "client_id", "client_id=a&client_id=b",
+            "--x\r\nContent-Disposition: form-data; name=\"grant_type\"\r\n\r\nrefr"));
         var endpoint = Gen.OneOf(("GET", "/oauth2/authorize"), ("GET", "/login"), ("POST", "/login"), ("POST", "/oauth2/token"),
-            ("GET", "/oauth2/userInfo"), ("POST", "/oauth2/userInfo"), ("POST", "/oauth2/revoke"), ("GET", "/logout"), ("GET", "/oauth2/token"));
+            ("GET", "/oauth2/userInfo"), ("POST", "/oauth2/userInfo"), ("POST", "/oauth2/revoke"), ("GET", "/logout"), ("GET", "/oauth2/token"),
+            ("GET", "/confirm"), ("POST", "/confirm"), ("POST", "/resendcode"));
         var authorization = Gen.OneOf(
             Gen.OneOf<string?>(null, null, "Basic", "Basic !!!", "Basic " + Convert.ToBase64String("a"u8.ToArray()),
                 "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(LocalCognitoApp.WebClientId + ":wrong")), "Bearer", "Bearer a.b.c"),
             junk.Select(j => (string?)("Bearer " + j)));
-        // Malformed multipart bodies are the Hosted UI's own issue (issue 14): forms here are URL-encoded or not forms at all.
-        var contentType = Gen.OneOf("application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "application/json", "text/plain");
+        var contentType = Gen.OneOf("application/x-www-form-urlencoded", "application/x-www-form-urlencoded", "application/json", "text/plain",
+            "multipart/form-data", "multipart/form-data; boundary=x");
         return Gen.Select(endpoint, query, form, authorization, contentType,
             (e, q, f, auth, type) => new OAuthRequest(e.Item1, e.Item2, q, e.Item1 == "POST" ? f : null, type, auth));
     }
