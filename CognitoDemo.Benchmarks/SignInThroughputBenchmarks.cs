@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using CognitoDemo.Cognito.Configuration;
@@ -75,10 +73,5 @@ public class SignInThroughputBenchmarks
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => CognitoDemo.LocalCognito.Tests.Support.TestPorts.Next();
 }

@@ -32,12 +32,7 @@ public class BrowserApp : CognitoDemoApp
 
     protected override IDictionary<string, string?> Settings => _settings;
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreeLoopbackPort() => CognitoDemo.LocalCognito.Tests.Support.TestPorts.Next();
 }
 
 /// <summary>The app with the rate limits of appsettings.json, as a visitor meets them.</summary>

@@ -97,10 +97,5 @@ public static class AwsMode
     public static HttpClient AdminClient(Uri localCognito) =>
         new(new SigningHandler(() => DateTimeOffset.UtcNow) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = localCognito };
 
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => CognitoDemo.LocalCognito.Tests.Support.TestPorts.Next();
 }

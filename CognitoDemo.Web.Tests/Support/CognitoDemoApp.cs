@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -130,10 +128,5 @@ public class CognitoDemoApp : WebApplicationFactory<CognitoDemo.Web.Cognito.Cogn
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => CognitoDemo.LocalCognito.Tests.Support.TestPorts.Next();
 }
