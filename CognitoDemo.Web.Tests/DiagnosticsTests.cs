@@ -30,7 +30,8 @@ public sealed class DiagnosticsTests
     private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseAsync(IDictionary<string, string?> settings)
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        using var folder = new TempFolder("cognitodemo-diagnostics-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl, settings);
         using var browser = app.Browser();
@@ -44,7 +45,8 @@ public sealed class DiagnosticsTests
     private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseSignedInAsync(Func<Uri, Task<string>> createIdentityPool)
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        using var folder = new TempFolder("cognitodemo-diagnostics-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         var identityPoolId = await createIdentityPool(emulatorUrl);
         await using var app = new AwsModeApp(emulatorUrl, new Dictionary<string, string?> { ["Cognito:IdentityPoolId"] = identityPoolId });
@@ -104,7 +106,8 @@ public sealed class DiagnosticsTests
     public async Task IssuerOtherThanTheAppExpectsIsExplainedAndSignInFailsWithWords()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        using var folder = new TempFolder("cognitodemo-diagnostics-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var proxy = await HostRewritingProxy.StartAsync(emulatorUrl);
         await using var app = new AwsModeApp(proxy.Url);
@@ -187,7 +190,8 @@ public sealed class DiagnosticsTests
     public async Task BehindAProxyTheForwardedAddressIsTheOneChecked()
     {
         var emulator = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        using var folder = new TempFolder("cognitodemo-diagnostics-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(new Uri(emulator, "/"), Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(new Uri(emulator, "/"), new Dictionary<string, string?>
         {
@@ -205,7 +209,8 @@ public sealed class DiagnosticsTests
 
     private static async Task<Dictionary<string, (string Status, string Text)>> DiagnoseWithHostedUiAsync(Uri emulator)
     {
-        var data = Directory.CreateTempSubdirectory("cognitodemo-diagnostics-").FullName;
+        using var folder = new TempFolder("cognitodemo-diagnostics-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(new Uri(emulator, "/"), Path.Combine(data, "lc.db"));
         // The in-memory test server is http://localhost/, which the default client does not list.
         await using var app = new AwsModeApp(new Uri(emulator, "/"), new Dictionary<string, string?> { ["Cognito:HostedUiDomain"] = emulator.ToString().TrimEnd('/') });

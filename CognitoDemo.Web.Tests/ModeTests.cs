@@ -14,7 +14,8 @@ public sealed class ModeTests
     public async Task AwsModeAgainstASeparateEmulatorRunsTheWholeJourney()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-aws-mode-").FullName;
+        using var folder = new TempFolder("cognitodemo-aws-mode-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
@@ -45,7 +46,8 @@ public sealed class ModeTests
     public async Task WithoutAnIdentityPoolTheCredentialsPageSaysHowToConfigureOne()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-no-identity-pool-").FullName;
+        using var folder = new TempFolder("cognitodemo-no-identity-pool-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl);
         using var browser = app.Browser();
@@ -117,7 +119,8 @@ public sealed class ModeTests
     public async Task WrongClientSecretIsNamedOnSignInAndTheUserNameKept()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-wrong-secret-").FullName;
+        using var folder = new TempFolder("cognitodemo-wrong-secret-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl, new Dictionary<string, string?> { ["Cognito:ClientSecret"] = "notthesecretnotthesecretnotthesecret" });
         using var browser = app.Browser();
@@ -133,7 +136,8 @@ public sealed class ModeTests
     public async Task SecretForAClientWithoutOneIsNamedOnSignUpAndNothingIsLost()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-public-client-").FullName;
+        using var folder = new TempFolder("cognitodemo-public-client-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var app = new AwsModeApp(emulatorUrl, new Dictionary<string, string?> { ["Cognito:ClientId"] = new DefaultPoolOptions().PublicClientId });
         using var browser = app.Browser();

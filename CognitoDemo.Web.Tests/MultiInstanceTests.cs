@@ -63,7 +63,8 @@ public sealed class MultiInstanceTests
     public async Task SecondInstanceServesTheSessionAndTheCachedCredentialsAndSignOutLeavesNothingInRedis()
     {
         await using var redis = await RedisServer.StartAsync();
-        var data = Directory.CreateTempSubdirectory("cognitodemo-multi-instance-");
+        using var folder = new TempFolder("cognitodemo-multi-instance-");
+        var data = new DirectoryInfo(folder.Path);
         var localCognitoUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
         var operations = new OperationCounter();
         await using var localCognito = LocalCognitoHost.Create(

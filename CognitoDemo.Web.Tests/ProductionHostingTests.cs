@@ -17,8 +17,9 @@ public sealed class ProductionHostingTests
     [Fact]
     public async Task SessionCookieFromOneInstanceIsAcceptedByAnotherSharingTheKeys()
     {
-        var keys = Directory.CreateTempSubdirectory("cognitodemo-keys-").FullName;
-        var otherKeys = Directory.CreateTempSubdirectory("cognitodemo-keys-").FullName;
+        using var keyFolder = new TempFolder("cognitodemo-keys-");
+        using var otherKeyFolder = new TempFolder("cognitodemo-keys-");
+        var (keys, otherKeys) = (keyFolder.Path, otherKeyFolder.Path);
         var cookies = new CookieContainer();
         await using var first = new KeyedApp(keys);
         using (var browser = first.Browser(cookies))

@@ -133,7 +133,8 @@ public sealed class TeachingPagesTests(CognitoDemoApp app) : IClassFixture<Cogni
     public async Task AwsModeShowsNoMailboxBox()
     {
         var emulatorUrl = new Uri($"http://127.0.0.1:{AwsMode.FreePort()}/");
-        var data = Directory.CreateTempSubdirectory("cognitodemo-aws-mailbox-").FullName;
+        using var folder = new TempFolder("cognitodemo-aws-mailbox-");
+        var data = folder.Path;
         await using var localCognito = await AwsMode.StartLocalCognitoAsync(emulatorUrl, Path.Combine(data, "lc.db"));
         await using var awsApp = new AwsModeApp(emulatorUrl);
         using var browser = awsApp.Browser();
