@@ -8,14 +8,14 @@ namespace CognitoDemo.LocalCognito.Protocol;
 /// One operation's input members, read with the model's constraints. A missing required member or a
 /// value out of its length range is an <c>InvalidParameterException</c> naming the member, in AWS's
 /// validation wording; a value of the wrong JSON type is a <c>SerializationException</c>, as on AWS.
-/// Values are never echoed: they may be passwords.
+/// Messages come from <see cref="ModelValidation"/>, which quotes a rejected value unless the model marks it sensitive.
 /// </summary>
 internal sealed partial class AwsRequest(JsonObject body, string path = "")
 {
     public JsonObject Body { get; } = body;
 
     public string RequiredString(string member, int min = 1, int max = 2048, Regex? pattern = null) =>
-        OptionalString(member, min, max, pattern) ?? throw Violation(member, "Value null", "Member must not be null");
+        OptionalString(member, min, max, pattern) ?? throw Violation(member, null, "Member must not be null");
 
     public string? OptionalString(string member, int min = 0, int max = 2048, Regex? pattern = null)
     {
@@ -33,17 +33,17 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         var value = node.GetValue<string>();
         if (value.Length < min)
         {
-            throw Violation(member, "Value", $"Member must have length greater than or equal to {min}");
+            throw Violation(member, value, $"Member must have length greater than or equal to {min}");
         }
 
         if (value.Length > max)
         {
-            throw Violation(member, "Value", $"Member must have length less than or equal to {max}");
+            throw Violation(member, value, $"Member must have length less than or equal to {max}");
         }
 
         if (pattern is not null && !pattern.IsMatch(value))
         {
-            throw Violation(member, "Value", $"Member must satisfy regular expression pattern: {pattern}");
+            throw Violation(member, value, $"Member must satisfy regular expression pattern: {ModelValidation.PatternText(pattern)}");
         }
 
         return value;
@@ -76,19 +76,19 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
 
         if (value < min)
         {
-            throw Violation(member, "Value", $"Member must have value greater than or equal to {min}");
+            throw Violation(member, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Member must have value greater than or equal to {min}");
         }
 
         if (value > max)
         {
-            throw Violation(member, "Value", $"Member must have value less than or equal to {max}");
+            throw Violation(member, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Member must have value less than or equal to {max}");
         }
 
         return value;
     }
 
     public int RequiredInt(string member, int min, int max) =>
-        OptionalInt(member, min, max) ?? throw Violation(member, "Value null", "Member must not be null");
+        OptionalInt(member, min, max) ?? throw Violation(member, null, "Member must not be null");
 
     /// <summary>A map of string to string, e.g. <c>AuthParameters</c>; absent means empty.</summary>
     public IReadOnlyDictionary<string, string> Map(string member)
@@ -142,7 +142,7 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
             var value = item.GetValue<string>();
             if (value.Length > maxLength)
             {
-                throw Violation(member, "Value", $"Member must have length less than or equal to {maxLength}");
+                throw Violation(member, value, $"Member must have length less than or equal to {maxLength}");
             }
 
             result.Add(value);
@@ -152,7 +152,7 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
     }
 
     /// <summary>A list of objects, each read as a nested request (e.g. <c>Schema</c>).</summary>
-    public IReadOnlyList<AwsRequest>? ObjectList(string member)
+    public IReadOnlyList<AwsRequest>? ObjectList(string member, int min = 0, int max = int.MaxValue)
     {
         var node = Member(member);
         if (node is null)
@@ -163,6 +163,18 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         if (node is not JsonArray array)
         {
             throw NotA(member, "list");
+        }
+
+        if (array.Count < min)
+        {
+            throw Violation(member, ModelValidation.ListText(array.Select(i => i?.ToJsonString() ?? "null")),
+                $"Member must have length greater than or equal to {min}");
+        }
+
+        if (array.Count > max)
+        {
+            throw Violation(member, ModelValidation.ListText(array.Select(i => i?.ToJsonString() ?? "null")),
+                $"Member must have length less than or equal to {max}");
         }
 
         var result = new List<AwsRequest>(array.Count);
@@ -205,12 +217,33 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         return node is not null && node.GetValueKind() == JsonValueKind.Null ? null : node;
     }
 
-    private string Path(string member) =>
+    /// <summary>A single-valued enum member (e.g. <c>MfaConfiguration</c>): its value, or null when absent.</summary>
+    public string? OptionalEnum(string member, IEnumerable<string> allowed)
+    {
+        var value = OptionalString(member);
+        var set = allowed.ToList();
+        return value is null || set.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw Violation(member, value, ModelValidation.EnumConstraint(set));
+    }
+
+    /// <summary>A list of enum values (e.g. <c>AutoVerifiedAttributes</c>), refused whole as AWS words it.</summary>
+    public IReadOnlyList<string>? EnumList(string member, IEnumerable<string> allowed)
+    {
+        var values = StringList(member);
+        var set = allowed.ToList();
+        return values is null || values.All(v => set.Contains(v, StringComparer.Ordinal))
+            ? values
+            : throw Violation(member, ModelValidation.ListText(values),
+                $"Member must satisfy constraint: [{ModelValidation.EnumConstraint(set)}]");
+    }
+
+    /// <summary>The member's path in validation messages, e.g. <c>schema.1.member.name</c>.</summary>
+    public string Path(string member) =>
         (path.Length == 0 ? "" : path + ".") + char.ToLowerInvariant(member[0]) + member[1..];
 
-    private AwsServiceException Violation(string member, string value, string constraint) =>
-        AwsServiceException.InvalidParameter(
-            $"1 validation error detected: {value} at '{Path(member)}' failed to satisfy constraint: {constraint}");
+    private AwsServiceException Violation(string member, string? value, string constraint) =>
+        ModelValidation.Violation(Path(member), value, constraint);
 
     private AwsServiceException NotA(string member, string type) =>
         new(ErrorCodes.SerializationException, $"Member '{Path(member)}' must be a {type}.");
@@ -240,4 +273,8 @@ internal static partial class Patterns
 
     [GeneratedRegex(@"^[\S]+$")]
     public static partial Regex ConfirmationCode();
+
+    /// <summary>ArnType (LambdaConfig triggers, RoleArn, CertificateArn).</summary>
+    [GeneratedRegex(@"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$")]
+    public static partial Regex Arn();
 }
