@@ -119,16 +119,15 @@ internal sealed class UserAdministration(
         else
         {
             var sub = Guid.NewGuid().ToString();
-            if (pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal))
+            var usernameAttribute = SignInAliases.UsernameAttribute(pool, username);
+            if (usernameAttribute is not null)
             {
-                if (!PoolRules.IsEmail(username))
-                {
-                    throw AwsServiceException.InvalidParameter("Username should be an email.");
-                }
-
-                requested[UserAttributes.Email] = username;
+                requested[usernameAttribute] = username;
                 username = sub;
             }
+
+            var takenCode = usernameAttribute is null ? ErrorCodes.AliasExists : ErrorCodes.UsernameExists;
+            SignInAliases.CheckFree(users, pool, null, requested, requested.Keys, takenCode);
 
             PoolRules.CheckRequired(pool, requested);
             var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, username, password);
@@ -147,7 +146,9 @@ internal sealed class UserAdministration(
             };
             if (!users.TryInsert(pool, user))
             {
-                throw new AwsServiceException(ErrorCodes.UsernameExists, "User account already exists");
+                throw usernameAttribute is not null
+                    ? SignInAliases.Taken(ErrorCodes.UsernameExists, usernameAttribute)
+                    : new AwsServiceException(ErrorCodes.UsernameExists, "User account already exists");
             }
         }
 
@@ -177,6 +178,7 @@ internal sealed class UserAdministration(
         }
 
         PoolRules.CheckRequired(pool, attributes);
+        SignInAliases.CheckFree(users, pool, user.Sub, attributes, written.Keys, ErrorCodes.AliasExists);
         users.Update(user, user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }

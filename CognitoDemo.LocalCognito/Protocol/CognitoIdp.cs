@@ -91,6 +91,7 @@ internal static class ErrorCodes
     public const string UserNotFound = UserPoolErrors.UserNotFound;
     public const string UserNotConfirmed = UserPoolErrors.UserNotConfirmed;
     public const string UsernameExists = UserPoolErrors.UsernameExists;
+    public const string AliasExists = UserPoolErrors.AliasExists;
     public const string InvalidPassword = UserPoolErrors.InvalidPassword;
     public const string InvalidParameter = UserPoolErrors.InvalidParameter;
     public const string CodeMismatch = UserPoolErrors.CodeMismatch;

@@ -47,17 +47,12 @@ internal sealed class UserOperations(
             throw AwsServiceException.NotAuthorized("SignUp is not permitted for this user pool");
         }
 
-        // A pool that signs in with e-mail takes the address as Username and names the user by a UUID.
-        var emailIsUsername = pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal);
+        // A pool that signs in with e-mail or phone number takes the address or number as Username and names the user by its sub.
+        var usernameAttribute = SignInAliases.UsernameAttribute(pool, username);
         var sub = Guid.NewGuid().ToString();
-        if (emailIsUsername)
+        if (usernameAttribute is not null)
         {
-            if (!PoolRules.IsEmail(username))
-            {
-                throw AwsServiceException.InvalidParameter("Username should be an email.");
-            }
-
-            attributes[UserAttributes.Email] = username;
+            attributes[usernameAttribute] = username;
             username = sub;
         }
 
@@ -80,8 +75,9 @@ internal sealed class UserOperations(
         };
         if (!users.TryInsert(pool, user))
         {
-            throw new AwsServiceException(ErrorCodes.UsernameExists,
-                emailIsUsername ? "An account with the given email already exists." : ErrorMessages.UserAlreadyExists);
+            throw usernameAttribute is not null
+                ? SignInAliases.Taken(ErrorCodes.UsernameExists, usernameAttribute)
+                : new AwsServiceException(ErrorCodes.UsernameExists, ErrorMessages.UserAlreadyExists);
         }
 
         var result = new JsonObject { ["UserConfirmed"] = false, ["UserSub"] = user.Sub };
@@ -239,6 +235,7 @@ internal sealed class UserOperations(
             attributes[UserAttributes.EmailVerified] = "false";
         }
 
+        SignInAliases.CheckFree(users, pool, user.Sub, attributes, written.Keys, ErrorCodes.AliasExists);
         var updated = user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() };
         users.Update(user, updated);
         var result = new JsonObject();
