@@ -105,4 +105,26 @@ public sealed class SignInAliasTests : IDisposable
         (await _app.CallAsync("SignUp", new { ClientId = clientId, Username = "ada@example.com", Password }))
             .AssertError("InvalidParameterException", "Username should be a phone number.");
     }
+
+    [Fact]
+    public async Task ConfirmingAnAliasHeldByAnotherUserNeedsForceAliasCreation()
+    {
+        var (poolId, clientId) = await PoolAsync("AliasAttributes", ["email"]);
+        await CreateAsync(poolId, "ada", ("email", "shared@example.com"), ("email_verified", "true"));
+        await _app.OkAsync("SignUp", new { ClientId = clientId, Username = "bob", Password, UserAttributes = Attributes(("email", "shared@example.com")) });
+
+        // "If false and an attribute belongs to an existing alias, this request returns an AliasExistsException error" (ConfirmSignUp, ForceAliasCreation).
+        (await _app.CallAsync("ConfirmSignUp", new { ClientId = clientId, Username = "bob", ConfirmationCode = await _app.LatestCodeAsync("shared@example.com") }))
+            .AssertError("AliasExistsException", "An account with the given email already exists.");
+        await _app.OkAsync("ResendConfirmationCode", new { ClientId = clientId, Username = "bob" });
+        await _app.OkAsync("ConfirmSignUp", new
+        {
+            ClientId = clientId, Username = "bob", ConfirmationCode = await _app.LatestCodeAsync("shared@example.com"), ForceAliasCreation = true,
+        });
+
+        // The alias moved: bob signs in with it, ada's address is no longer verified.
+        Assert.Equal("bob", (await _app.OkAsync("AdminGetUser", new { UserPoolId = poolId, Username = "shared@example.com" }))["Username"].Text());
+        var ada = await _app.OkAsync("AdminGetUser", new { UserPoolId = poolId, Username = "ada" });
+        Assert.Contains(ada["UserAttributes"]!.AsArray(), a => a!["Name"].Text() == "email_verified" && a["Value"].Text() == "false");
+    }
 }

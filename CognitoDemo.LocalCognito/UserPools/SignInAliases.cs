@@ -75,6 +75,32 @@ internal static partial class SignInAliases
         }
     }
 
+    /// <summary>
+    /// A user's alias becoming verified (ConfirmSignUp, VerifyUserAttribute): refused with AliasExistsException while another
+    /// user holds it or, with ForceAliasCreation, taken from that user, whose copy is no longer verified ("A value of true
+    /// migrates the alias from an existing user to the new user", ConfirmSignUp API reference).
+    /// </summary>
+    public static void Claim(UserStore users, UserPool pool, string self, IReadOnlyDictionary<string, string> attributes, bool force,
+        DateTimeOffset now)
+    {
+        foreach (var attribute in Attributes.Where(a => pool.Settings.AliasAttributes.Contains(a, StringComparer.Ordinal)))
+        {
+            if (!attributes.TryGetValue(attribute, out var value) || !Holds(pool, attribute, attributes)
+                || users.FindHolder(pool, attribute, value) is not { } holder || holder.Sub == self)
+            {
+                continue;
+            }
+
+            if (!force)
+            {
+                throw Taken(ErrorCodes.AliasExists, attribute);
+            }
+
+            var released = new Dictionary<string, string>(holder.Attributes) { [attribute + "_verified"] = "false" };
+            users.Update(holder, holder with { Attributes = released, ModifiedAt = now });
+        }
+    }
+
     /// <summary>Whether a user with these attributes holds the value of <paramref name="attribute"/> for sign-in.</summary>
     public static bool Holds(UserPool pool, string attribute, IReadOnlyDictionary<string, string> attributes) =>
         pool.Settings.UsernameAttributes.Contains(attribute, StringComparer.Ordinal)

@@ -93,7 +93,7 @@ internal sealed class UserOperations(
     {
         var (pool, client, username, secretHash) = Identify(input);
         var code = input.RequiredString("ConfirmationCode", 1, 2048, Patterns.ConfirmationCode());
-        input.OptionalBool("ForceAliasCreation");
+        var forceAlias = input.OptionalBool("ForceAliasCreation") ?? false;
         var user = users.Find(pool, username);
         ClientDirectory.CheckSecretHash(client, secretHash, username, user?.Username);
         if (user is null)
@@ -115,6 +115,7 @@ internal sealed class UserOperations(
             attributes[UserAttributes.EmailVerified] = "true";
         }
 
+        SignInAliases.Claim(users, pool, user.Sub, attributes, forceAlias, time.GetUtcNow());
         users.Update(user, user with { Status = UserStatus.Confirmed, Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
@@ -266,7 +267,7 @@ internal sealed class UserOperations(
     {
         var attribute = context.Input.RequiredString("AttributeName", 1, 32);
         var code = context.Input.RequiredString("Code", 1, 2048, Patterns.ConfirmationCode());
-        var (_, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
+        var (pool, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
         if (attribute != UserAttributes.Email)
         {
             throw AwsServiceException.InvalidParameter($"Verification of {attribute} is not supported by this user pool.");
@@ -274,6 +275,7 @@ internal sealed class UserOperations(
 
         CheckCode(user, CodePurpose.VerifyEmail, code);
         var attributes = new Dictionary<string, string>(user.Attributes) { [UserAttributes.EmailVerified] = "true" };
+        SignInAliases.Claim(users, pool, user.Sub, attributes, force: false, time.GetUtcNow());
         users.Update(user, user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
