@@ -370,4 +370,31 @@ public sealed class PoolSettingsTests : IDisposable
         (await _app.CallAsync("UpdateUserPoolDomain", new { UserPoolId = "us-west-2_Nowhere", Domain = "my-prefix", CustomDomainConfig = new { CertificateArn = Certificate } }))
             .AssertError("ResourceNotFoundException", "User pool us-west-2_Nowhere does not exist.");
     }
+
+    [Fact]
+    public async Task EveryViolationOfTheModelIsCountedAndNamedWithItsIndex()
+    {
+        var response = await _app.CallAsync("CreateUserPool", new
+        {
+            PoolName = "counted",
+            MfaConfiguration = "Sometimes",
+            Schema = new object[]
+            {
+                new { Name = "fine", AttributeDataType = "String" },
+                new { Name = "fruit", AttributeDataType = "Banana" },
+                new { Name = "averyveryverylongname", AttributeDataType = "String" },
+            },
+        });
+
+        response.AssertError("InvalidParameterException");
+        const string Prefix = "3 validation errors detected: ";
+        Assert.StartsWith(Prefix, response.Message);
+        Assert.Equal(
+        [
+            "Value 'Banana' at 'schema.2.member.attributeDataType' failed to satisfy constraint: Member must satisfy enum value set: [Boolean, Number, String, DateTime]",
+            "Value 'Sometimes' at 'mfaConfiguration' failed to satisfy constraint: Member must satisfy enum value set: [OFF, ON, OPTIONAL]",
+            "Value 'averyveryverylongname' at 'schema.3.member.name' failed to satisfy constraint: Member must have length less than or equal to 20",
+        ], response.Message![Prefix.Length..].Split("; ").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain((await _app.OkAsync("ListUserPools", new { MaxResults = 60 }))["UserPools"]!.AsArray(), p => p!["Name"].Text() == "counted");
+    }
 }

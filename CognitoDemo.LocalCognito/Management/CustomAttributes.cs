@@ -15,9 +15,19 @@ internal sealed class CustomAttributes(PoolStore pools, TimeProvider time) : IOp
 
     private JsonObject AddCustomAttributes(AwsRequest input)
     {
+        var requested = input.Validated(() =>
+        {
+            input.RequiredString("UserPoolId", 1, 55, Patterns.UserPoolId());
+            var list = input.ObjectList("CustomAttributes", 1, 25);
+            if (list is null && input.Body["CustomAttributes"] is null)
+            {
+                input.Fail("CustomAttributes", null, "Member must not be null", 0);
+            }
+
+            SchemaDefinition.ReadMembers(list ?? []);
+            return list ?? [];
+        });
         var pool = ManagementInput.FindPool(pools, input);
-        var requested = input.ObjectList("CustomAttributes", 1, 25)
-            ?? throw ModelValidation.Violation(input.Path("CustomAttributes"), null, "Member must not be null");
         var schema = SchemaDefinition.AddCustom(pool.Settings.Schema, requested);
         pools.Update(pool with { Settings = pool.Settings with { Schema = schema }, ModifiedAt = time.GetUtcNow() });
         return [];

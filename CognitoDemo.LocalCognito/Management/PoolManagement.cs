@@ -32,17 +32,16 @@ internal sealed partial class PoolManagement(
     private JsonObject CreateUserPool(OperationContext context)
     {
         var input = context.Input;
-        var name = input.RequiredString("PoolName", 1, 128, PoolNamePattern());
-        var usernameAttributes = input.EnumList("UsernameAttributes", [UserAttributes.PhoneNumber, UserAttributes.Email]) ?? [];
-        var aliasAttributes = input.EnumList("AliasAttributes", [UserAttributes.PhoneNumber, UserAttributes.Email, "preferred_username"]) ?? [];
-        var settings = PoolSettingsInput.Read(input, new UserPoolSettings
-        {
-            Schema = SchemaDefinition.Build(input.ObjectList("Schema", 1, 50) ?? []),
-            UsernameAttributes = usernameAttributes,
-            AliasAttributes = aliasAttributes,
-            // Without UsernameConfiguration the API creates a case-sensitive pool.
-            UsernameCaseSensitive = input.Object("UsernameConfiguration")?.OptionalBool("CaseSensitive") ?? true,
-        });
+        var (name, settings) = input.Validated(() => (
+            input.RequiredString("PoolName", 1, 128, PoolNamePattern()),
+            PoolSettingsInput.Read(input, new UserPoolSettings
+            {
+                UsernameAttributes = input.EnumList("UsernameAttributes", [UserAttributes.PhoneNumber, UserAttributes.Email]) ?? [],
+                AliasAttributes = input.EnumList("AliasAttributes", [UserAttributes.PhoneNumber, UserAttributes.Email, "preferred_username"]) ?? [],
+                // Without UsernameConfiguration the API creates a case-sensitive pool.
+                UsernameCaseSensitive = input.Object("UsernameConfiguration")?.OptionalBool("CaseSensitive") ?? true,
+                Schema = SchemaDefinition.Build(input.ObjectList("Schema", 1, 50) ?? []),
+            })));
         var now = time.GetUtcNow();
         var pool = new UserPool(Ids.UserPool(context.Region), name, settings, now, now);
         pools.Insert(pool);
@@ -55,6 +54,8 @@ internal sealed partial class PoolManagement(
     /// </summary>
     private JsonObject UpdateUserPool(AwsRequest input)
     {
+        // Every violation of the model is counted before the pool is looked up; the settings are then read onto the pool's.
+        input.Validated(() => (input.RequiredString("UserPoolId", 1, 55, Patterns.UserPoolId()), PoolSettingsInput.Read(input, new UserPoolSettings())));
         var pool = ManagementInput.FindPool(pools, input);
         var settings = PoolSettingsInput.Read(input, pool.Settings);
         pools.Update(pool with { Settings = settings, ModifiedAt = time.GetUtcNow() });

@@ -24,6 +24,7 @@ internal static partial class SchemaDefinition
     /// <summary>The standard attributes (with their overrides) followed by the custom ones, for CreateUserPool's Schema.</summary>
     public static IReadOnlyList<SchemaAttribute> Build(IReadOnlyList<AwsRequest> requested)
     {
+        ReadMembers(requested);
         var standard = UserAttributes.Standard.ToList();
         var custom = new List<SchemaAttribute>();
         foreach (var item in requested)
@@ -51,6 +52,7 @@ internal static partial class SchemaDefinition
     /// <summary>The pool's schema with <paramref name="requested"/> custom attributes added (AddCustomAttributes).</summary>
     public static IReadOnlyList<SchemaAttribute> AddCustom(IReadOnlyList<SchemaAttribute> schema, IReadOnlyList<AwsRequest> requested)
     {
+        ReadMembers(requested);
         var result = schema.ToList();
         foreach (var item in requested)
         {
@@ -73,6 +75,31 @@ internal static partial class SchemaDefinition
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Reads every member of every entry against the model first, so that inside <see cref="AwsRequest.Validated{T}"/> all
+    /// of the model's violations are counted before any rule of the schema is applied.
+    /// </summary>
+    public static void ReadMembers(IReadOnlyList<AwsRequest> requested)
+    {
+        foreach (var item in requested)
+        {
+            Name(item);
+            item.OptionalEnum("AttributeDataType", DataTypes);
+            foreach (var flag in (string[])["DeveloperOnlyAttribute", "Mutable", "Required"])
+            {
+                item.OptionalBool(flag);
+            }
+
+            var strings = item.Object("StringAttributeConstraints");
+            var numbers = item.Object("NumberAttributeConstraints");
+            foreach (var (constraints, member) in (ReadOnlySpan<(AwsRequest?, string)>)
+                [(strings, "MinLength"), (strings, "MaxLength"), (numbers, "MinValue"), (numbers, "MaxValue")])
+            {
+                constraints?.OptionalString(member, 0, 131072);
+            }
+        }
     }
 
     private static string Name(AwsRequest item) => item.RequiredString("Name", 1, 20, NamePattern());

@@ -21,8 +21,15 @@ internal static class ModelValidation
     };
 
     public static AwsServiceException Violation(string path, string? value, string constraint) =>
+        Violations([Describe(path, value, constraint)]);
+
+    /// <summary>"N validation errors detected: " and each violation, joined with "; ".</summary>
+    public static AwsServiceException Violations(IReadOnlyList<string> violations) =>
         AwsServiceException.InvalidParameter(
-            $"1 validation error detected: {ValueText(path, value)} at '{path}' failed to satisfy constraint: {constraint}");
+            $"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+
+    public static string Describe(string path, string? value, string constraint) =>
+        $"{ValueText(path, value)} at '{path}' failed to satisfy constraint: {constraint}";
 
     /// <summary>"Value 'x'", "Value null", or just "Value" for a sensitive member.</summary>
     public static string ValueText(string path, string? value)
@@ -50,4 +57,12 @@ internal static class ModelValidation
         var text = pattern.ToString();
         return text.Length > 1 && text[0] == '^' && text[^1] == '$' ? text[1..^1] : text;
     }
+}
+
+/// <summary>The violations counted while an <see cref="AwsRequest"/> is read in <see cref="AwsRequest.Validated{T}"/>.</summary>
+internal sealed class ViolationLog
+{
+    public bool Collecting { get; set; }
+
+    public List<string> Violations { get; } = [];
 }
