@@ -397,4 +397,13 @@ public sealed class PoolSettingsTests : IDisposable
         ], response.Message![Prefix.Length..].Split("; ").Order(StringComparer.Ordinal));
         Assert.DoesNotContain((await _app.OkAsync("ListUserPools", new { MaxResults = 60 }))["UserPools"]!.AsArray(), p => p!["Name"].Text() == "counted");
     }
+
+    [Fact]
+    public async Task AValueOfTheWrongTypeIsASerializationErrorEvenAfterCountedViolations()
+    {
+        var response = await _app.SendAsync("CreateUserPool",
+            $$"""{"PoolName":"{{new string('p', 129)}}","Schema":"not a list"}""");
+
+        response.AssertError("SerializationException");
+    }
 }

@@ -30,7 +30,8 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "", Viol
             var result = read();
             return _log.Violations.Count > 0 ? throw ModelValidation.Violations(_log.Violations) : result;
         }
-        catch (AwsServiceException) when (_log.Violations.Count > 0)
+        // A value of the wrong JSON type fails deserialization, before any validation: its SerializationException stands.
+        catch (AwsServiceException e) when (_log.Violations.Count > 0 && e.Code != ErrorCodes.SerializationException)
         {
             throw ModelValidation.Violations(_log.Violations);
         }
