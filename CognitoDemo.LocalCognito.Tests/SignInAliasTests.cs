@@ -127,4 +127,23 @@ public sealed class SignInAliasTests : IDisposable
         var ada = await _app.OkAsync("AdminGetUser", new { UserPoolId = poolId, Username = "ada" });
         Assert.Contains(ada["UserAttributes"]!.AsArray(), a => a!["Name"].Text() == "email_verified" && a["Value"].Text() == "false");
     }
+
+    [Fact]
+    public async Task AdminCreateUserWithForceAliasCreationTakesTheAlias()
+    {
+        var (poolId, _) = await PoolAsync("AliasAttributes", ["email"]);
+        await CreateAsync(poolId, "ada", ("email", "shared@example.com"), ("email_verified", "true"));
+
+        // "If this parameter is set to True and the phone number or email address specified in the UserAttributes parameter
+        // already exists as an alias with a different user, the API call will migrate the alias" (AdminCreateUser, ForceAliasCreation).
+        await _app.OkAsync("AdminCreateUser", new
+        {
+            UserPoolId = poolId, Username = "cy", MessageAction = "SUPPRESS", ForceAliasCreation = true,
+            UserAttributes = Attributes(("email", "shared@example.com"), ("email_verified", "true")),
+        });
+
+        Assert.Equal("cy", (await _app.OkAsync("AdminGetUser", new { UserPoolId = poolId, Username = "shared@example.com" }))["Username"].Text());
+        var ada = await _app.OkAsync("AdminGetUser", new { UserPoolId = poolId, Username = "ada" });
+        Assert.Contains(ada["UserAttributes"]!.AsArray(), a => a!["Name"].Text() == "email_verified" && a["Value"].Text() == "false");
+    }
 }

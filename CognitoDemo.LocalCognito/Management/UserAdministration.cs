@@ -96,6 +96,7 @@ internal sealed class UserAdministration(
 
         var requested = PoolRules.CheckWritable(pool, input.Attributes("UserAttributes") ?? [], updating: false, admin: true);
         input.StringList("DesiredDeliveryMediums");
+        var forceAlias = input.OptionalBool("ForceAliasCreation") ?? false;
         if (temporary is not null)
         {
             PoolRules.CheckPassword(pool, temporary);
@@ -126,8 +127,12 @@ internal sealed class UserAdministration(
                 username = sub;
             }
 
-            var takenCode = usernameAttribute is null ? ErrorCodes.AliasExists : ErrorCodes.UsernameExists;
-            SignInAliases.CheckFree(users, pool, null, requested, requested.Keys, takenCode);
+            // A held alias is refused unless ForceAliasCreation, which moves it once the user exists.
+            if (usernameAttribute is not null || !forceAlias)
+            {
+                var takenCode = usernameAttribute is null ? ErrorCodes.AliasExists : ErrorCodes.UsernameExists;
+                SignInAliases.CheckFree(users, pool, null, requested, requested.Keys, takenCode);
+            }
 
             PoolRules.CheckRequired(pool, requested);
             var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, username, password);
@@ -149,6 +154,11 @@ internal sealed class UserAdministration(
                 throw usernameAttribute is not null
                     ? SignInAliases.Taken(ErrorCodes.UsernameExists, usernameAttribute)
                     : new AwsServiceException(ErrorCodes.UsernameExists, "User account already exists");
+            }
+
+            if (forceAlias)
+            {
+                SignInAliases.Claim(users, pool, user.Sub, user.Attributes, force: true, now);
             }
         }
 
