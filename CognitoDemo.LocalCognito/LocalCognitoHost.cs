@@ -120,6 +120,7 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, GroupManagement>();
         services.AddSingleton<IOperationGroup, AdminAccountOperations>();
         services.AddSingleton<IOperationGroup, DomainManagement>();
+        services.AddSingleton<IOperationGroup, CustomAttributes>();
         services.AddSingleton<IdentityPoolStore>();
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<LoginVerifier>();

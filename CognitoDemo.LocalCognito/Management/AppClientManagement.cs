@@ -70,7 +70,7 @@ internal sealed class AppClientManagement(PoolStore pools, ResourceServerStore r
         var flows = input.StringList("ExplicitAuthFlows");
         if (flows is not null)
         {
-            ManagementInput.CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All);
+            ManagementInput.CheckEnum("explicitAuthFlows", flows, ExplicitAuthFlow.All, list: true);
             if (flows.Any(ExplicitAuthFlow.IsLegacy) && !flows.All(ExplicitAuthFlow.IsLegacy))
             {
                 throw AwsServiceException.InvalidParameter("ExplicitAuthFlows cannot mix legacy values with values that begin with ALLOW_.");
@@ -78,7 +78,7 @@ internal sealed class AppClientManagement(PoolStore pools, ResourceServerStore r
         }
 
         var oauthFlows = input.StringList("AllowedOAuthFlows") ?? [];
-        ManagementInput.CheckEnum("allowedOAuthFlows", oauthFlows, OAuthFlows);
+        ManagementInput.CheckEnum("allowedOAuthFlows", oauthFlows, OAuthFlows, list: true);
         if (oauthFlows.Contains(ClientCredentialsFlow) && !hasSecret)
         {
             throw AwsServiceException.InvalidParameter("client_credentials flow can not be selected if client does not have a client secret.");

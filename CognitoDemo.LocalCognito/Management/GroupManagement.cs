@@ -134,7 +134,7 @@ internal sealed partial class GroupManagement(PoolStore pools, UserStore users, 
 
     private static string? Description(AwsRequest input) => input.OptionalString("Description", 0, 2048);
 
-    private static string? RoleArn(AwsRequest input) => input.OptionalString("RoleArn", 20, 2048, ArnPattern());
+    private static string? RoleArn(AwsRequest input) => input.OptionalString("RoleArn", 20, 2048, Patterns.Arn());
 
     private static int? Precedence(AwsRequest input) => input.OptionalInt("Precedence", 0, int.MaxValue);
 
@@ -165,9 +165,6 @@ internal sealed partial class GroupManagement(PoolStore pools, UserStore users, 
     /// <summary>GroupNameType: the same characters as a user name.</summary>
     [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$")]
     private static partial Regex GroupNamePattern();
-
-    [GeneratedRegex(@"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$")]
-    private static partial Regex ArnPattern();
 
     /// <summary>PaginationKey.</summary>
     [GeneratedRegex(@"^[\S]+$")]

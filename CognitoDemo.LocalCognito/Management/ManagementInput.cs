@@ -22,16 +22,17 @@ internal static class ManagementInput
         return (pool, users.Find(pool, username) ?? throw AwsServiceException.UserNotFound());
     }
 
-    public static void CheckEnum(string member, IEnumerable<string> values, IEnumerable<string> allowed)
+    /// <summary>Values of an enum member at <paramref name="member"/> (its path); a list is quoted whole, as AWS quotes it.</summary>
+    public static void CheckEnum(string member, IReadOnlyCollection<string> values, IEnumerable<string> allowed, bool list = false)
     {
         var set = allowed.ToList();
-        foreach (var value in values)
+        var wrong = values.FirstOrDefault(v => !set.Contains(v, StringComparer.Ordinal));
+        if (wrong is not null)
         {
-            if (!set.Contains(value, StringComparer.Ordinal))
-            {
-                throw AwsServiceException.InvalidParameter(
-                    $"1 validation error detected: Value at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", set)}]");
-            }
+            throw list
+                ? ModelValidation.Violation(member, ModelValidation.ListText(values),
+                    $"Member must satisfy constraint: [{ModelValidation.EnumConstraint(set)}]")
+                : ModelValidation.Violation(member, wrong, ModelValidation.EnumConstraint(set));
         }
     }
 

@@ -29,12 +29,12 @@ internal static class ManagementShapes
                 },
             },
             ["DeletionProtection"] = s.DeletionProtection,
-            ["LambdaConfig"] = new JsonObject(),
+            ["LambdaConfig"] = Lambda(s),
             ["LastModifiedDate"] = Epoch(pool.ModifiedAt),
             ["CreationDate"] = Epoch(pool.CreatedAt),
             ["SchemaAttributes"] = new JsonArray([.. s.Schema.Select(a => (JsonNode)SchemaAttribute(a))]),
             ["AutoVerifiedAttributes"] = Strings(s.AutoVerifiedAttributes),
-            ["VerificationMessageTemplate"] = new JsonObject { ["DefaultEmailOption"] = "CONFIRM_WITH_CODE" },
+            ["VerificationMessageTemplate"] = VerificationTemplate(s.Verification),
             ["MfaConfiguration"] = s.MfaConfiguration,
             ["EstimatedNumberOfUsers"] = estimatedUsers,
             ["UsernameConfiguration"] = new JsonObject { ["CaseSensitive"] = s.UsernameCaseSensitive },
@@ -57,8 +57,13 @@ internal static class ManagementShapes
 
         if (s.Domain is not null)
         {
-            shape["Domain"] = s.Domain;
+            shape[s.CustomDomain is null ? "Domain" : "CustomDomain"] = s.Domain;
         }
+
+        // The legacy members mirror the template (UserPoolType: "no longer used. See VerificationMessageTemplateType").
+        AddText(shape, "SmsVerificationMessage", s.Verification.SmsMessage);
+        AddText(shape, "EmailVerificationMessage", s.Verification.EmailMessage);
+        AddText(shape, "EmailVerificationSubject", s.Verification.EmailSubject);
 
         if (s.RecoveryMechanisms.Count > 0)
         {
@@ -131,6 +136,29 @@ internal static class ManagementShapes
             ["Enabled"] = user.Enabled,
             ["UserStatus"] = user.Status,
         };
+    }
+
+    /// <summary>LambdaConfigType as stored; an empty object when the pool has no triggers, as AWS answers.</summary>
+    public static JsonObject Lambda(UserPoolSettings settings) => (JsonObject?)settings.LambdaConfig?.DeepClone() ?? [];
+
+    private static JsonObject VerificationTemplate(VerificationMessages messages)
+    {
+        var template = new JsonObject();
+        AddText(template, "SmsMessage", messages.SmsMessage);
+        AddText(template, "EmailMessage", messages.EmailMessage);
+        AddText(template, "EmailSubject", messages.EmailSubject);
+        AddText(template, "EmailMessageByLink", messages.EmailMessageByLink);
+        AddText(template, "EmailSubjectByLink", messages.EmailSubjectByLink);
+        template["DefaultEmailOption"] = messages.DefaultEmailOption;
+        return template;
+    }
+
+    private static void AddText(JsonObject shape, string member, string? value)
+    {
+        if (value is not null)
+        {
+            shape[member] = value;
+        }
     }
 
     /// <summary>JSON 1.1 timestamps are epoch seconds, possibly fractional (protocol doc 1.2).</summary>

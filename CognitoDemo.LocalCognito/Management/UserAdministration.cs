@@ -96,6 +96,7 @@ internal sealed class UserAdministration(
 
         var requested = PoolRules.CheckWritable(pool, input.Attributes("UserAttributes") ?? [], updating: false, admin: true);
         input.StringList("DesiredDeliveryMediums");
+        var forceAlias = input.OptionalBool("ForceAliasCreation") ?? false;
         if (temporary is not null)
         {
             PoolRules.CheckPassword(pool, temporary);
@@ -119,15 +120,18 @@ internal sealed class UserAdministration(
         else
         {
             var sub = Guid.NewGuid().ToString();
-            if (pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal))
+            var usernameAttribute = SignInAliases.UsernameAttribute(pool, username);
+            if (usernameAttribute is not null)
             {
-                if (!PoolRules.IsEmail(username))
-                {
-                    throw AwsServiceException.InvalidParameter("Username should be an email.");
-                }
-
-                requested[UserAttributes.Email] = username;
+                requested[usernameAttribute] = username;
                 username = sub;
+            }
+
+            // A held alias is refused unless ForceAliasCreation, which moves it once the user exists.
+            if (usernameAttribute is not null || !forceAlias)
+            {
+                var takenCode = usernameAttribute is null ? ErrorCodes.AliasExists : ErrorCodes.UsernameExists;
+                SignInAliases.CheckFree(users, pool, null, requested, requested.Keys, takenCode);
             }
 
             PoolRules.CheckRequired(pool, requested);
@@ -147,7 +151,14 @@ internal sealed class UserAdministration(
             };
             if (!users.TryInsert(pool, user))
             {
-                throw new AwsServiceException(ErrorCodes.UsernameExists, "User account already exists");
+                throw usernameAttribute is not null
+                    ? SignInAliases.Taken(ErrorCodes.UsernameExists, usernameAttribute)
+                    : new AwsServiceException(ErrorCodes.UsernameExists, "User account already exists");
+            }
+
+            if (forceAlias)
+            {
+                SignInAliases.Claim(users, pool, user.Sub, user.Attributes, force: true, now);
             }
         }
 
@@ -177,6 +188,7 @@ internal sealed class UserAdministration(
         }
 
         PoolRules.CheckRequired(pool, attributes);
+        SignInAliases.CheckFree(users, pool, user.Sub, attributes, written.Keys, ErrorCodes.AliasExists);
         users.Update(user, user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }

@@ -8,14 +8,41 @@ namespace CognitoDemo.LocalCognito.Protocol;
 /// One operation's input members, read with the model's constraints. A missing required member or a
 /// value out of its length range is an <c>InvalidParameterException</c> naming the member, in AWS's
 /// validation wording; a value of the wrong JSON type is a <c>SerializationException</c>, as on AWS.
-/// Values are never echoed: they may be passwords.
+/// Messages come from <see cref="ModelValidation"/>, which quotes a rejected value unless the model marks it sensitive.
 /// </summary>
-internal sealed partial class AwsRequest(JsonObject body, string path = "")
+internal sealed partial class AwsRequest(JsonObject body, string path = "", ViolationLog? log = null)
 {
+    /// <summary>Shared by the request and every nested member read from it.</summary>
+    private readonly ViolationLog _log = log ?? new ViolationLog();
+
     public JsonObject Body { get; } = body;
 
+    /// <summary>
+    /// Reads members with <paramref name="read"/>, counting every violation of the model's constraints instead of stopping at
+    /// the first, and refuses them all at once ("2 validation errors detected: …; …"), as AWS validates a whole input
+    /// before acting on it. A rule of the operation broken while violations are pending gives way to them.
+    /// </summary>
+    public T Validated<T>(Func<T> read)
+    {
+        _log.Collecting = true;
+        try
+        {
+            var result = read();
+            return _log.Violations.Count > 0 ? throw ModelValidation.Violations(_log.Violations) : result;
+        }
+        // A value of the wrong JSON type fails deserialization, before any validation: its SerializationException stands.
+        catch (AwsServiceException e) when (_log.Violations.Count > 0 && e.Code != ErrorCodes.SerializationException)
+        {
+            throw ModelValidation.Violations(_log.Violations);
+        }
+        finally
+        {
+            _log.Collecting = false;
+        }
+    }
+
     public string RequiredString(string member, int min = 1, int max = 2048, Regex? pattern = null) =>
-        OptionalString(member, min, max, pattern) ?? throw Violation(member, "Value null", "Member must not be null");
+        Member(member) is null ? Fail(member, null, "Member must not be null", "") : OptionalString(member, min, max, pattern) ?? "";
 
     public string? OptionalString(string member, int min = 0, int max = 2048, Regex? pattern = null)
     {
@@ -33,17 +60,17 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         var value = node.GetValue<string>();
         if (value.Length < min)
         {
-            throw Violation(member, "Value", $"Member must have length greater than or equal to {min}");
+            return Fail<string?>(member, value, $"Member must have length greater than or equal to {min}", null);
         }
 
         if (value.Length > max)
         {
-            throw Violation(member, "Value", $"Member must have length less than or equal to {max}");
+            return Fail<string?>(member, value, $"Member must have length less than or equal to {max}", null);
         }
 
         if (pattern is not null && !pattern.IsMatch(value))
         {
-            throw Violation(member, "Value", $"Member must satisfy regular expression pattern: {pattern}");
+            return Fail<string?>(member, value, $"Member must satisfy regular expression pattern: {ModelValidation.PatternText(pattern)}", null);
         }
 
         return value;
@@ -76,19 +103,19 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
 
         if (value < min)
         {
-            throw Violation(member, "Value", $"Member must have value greater than or equal to {min}");
+            return Fail<int?>(member, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Member must have value greater than or equal to {min}", null);
         }
 
         if (value > max)
         {
-            throw Violation(member, "Value", $"Member must have value less than or equal to {max}");
+            return Fail<int?>(member, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Member must have value less than or equal to {max}", null);
         }
 
         return value;
     }
 
     public int RequiredInt(string member, int min, int max) =>
-        OptionalInt(member, min, max) ?? throw Violation(member, "Value null", "Member must not be null");
+        Member(member) is null ? Fail(member, null, "Member must not be null", min) : OptionalInt(member, min, max) ?? min;
 
     /// <summary>A map of string to string, e.g. <c>AuthParameters</c>; absent means empty.</summary>
     public IReadOnlyDictionary<string, string> Map(string member)
@@ -142,7 +169,7 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
             var value = item.GetValue<string>();
             if (value.Length > maxLength)
             {
-                throw Violation(member, "Value", $"Member must have length less than or equal to {maxLength}");
+                Fail(member, value, $"Member must have length less than or equal to {maxLength}", 0);
             }
 
             result.Add(value);
@@ -152,7 +179,7 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
     }
 
     /// <summary>A list of objects, each read as a nested request (e.g. <c>Schema</c>).</summary>
-    public IReadOnlyList<AwsRequest>? ObjectList(string member)
+    public IReadOnlyList<AwsRequest>? ObjectList(string member, int min = 0, int max = int.MaxValue)
     {
         var node = Member(member);
         if (node is null)
@@ -165,11 +192,23 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
             throw NotA(member, "list");
         }
 
+        if (array.Count < min)
+        {
+            return Fail<IReadOnlyList<AwsRequest>?>(member, ModelValidation.ListText(array.Select(i => i?.ToJsonString() ?? "null")),
+                $"Member must have length greater than or equal to {min}", null);
+        }
+
+        if (array.Count > max)
+        {
+            return Fail<IReadOnlyList<AwsRequest>?>(member, ModelValidation.ListText(array.Select(i => i?.ToJsonString() ?? "null")),
+                $"Member must have length less than or equal to {max}", null);
+        }
+
         var result = new List<AwsRequest>(array.Count);
         for (var i = 0; i < array.Count; i++)
         {
             result.Add(array[i] is JsonObject item
-                ? new AwsRequest(item, $"{Path(member)}.{i + 1}.member")
+                ? new AwsRequest(item, $"{Path(member)}.{i + 1}.member", _log)
                 : throw NotA(member, "list of structures"));
         }
 
@@ -194,7 +233,7 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         return node switch
         {
             null => null,
-            JsonObject obj => new AwsRequest(obj, Path(member)),
+            JsonObject obj => new AwsRequest(obj, Path(member), _log),
             _ => throw NotA(member, "structure"),
         };
     }
@@ -205,12 +244,48 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         return node is not null && node.GetValueKind() == JsonValueKind.Null ? null : node;
     }
 
-    private string Path(string member) =>
+    /// <summary>A single-valued enum member (e.g. <c>MfaConfiguration</c>): its value, or null when absent.</summary>
+    public string? OptionalEnum(string member, IEnumerable<string> allowed)
+    {
+        var value = OptionalString(member);
+        var set = allowed.ToList();
+        return value is null || set.Contains(value, StringComparer.Ordinal)
+            ? value
+            : Fail<string?>(member, value, ModelValidation.EnumConstraint(set), null);
+    }
+
+    /// <summary>A list of enum values (e.g. <c>AutoVerifiedAttributes</c>), refused whole as AWS words it.</summary>
+    public IReadOnlyList<string>? EnumList(string member, IEnumerable<string> allowed)
+    {
+        var values = StringList(member);
+        var set = allowed.ToList();
+        return values is null || values.All(v => set.Contains(v, StringComparer.Ordinal))
+            ? values
+            : Fail<IReadOnlyList<string>?>(member, ModelValidation.ListText(values),
+                $"Member must satisfy constraint: [{ModelValidation.EnumConstraint(set)}]", null);
+    }
+
+    /// <summary>The member's path in validation messages, e.g. <c>schema.1.member.name</c>.</summary>
+    public string Path(string member) =>
         (path.Length == 0 ? "" : path + ".") + char.ToLowerInvariant(member[0]) + member[1..];
 
-    private AwsServiceException Violation(string member, string value, string constraint) =>
-        AwsServiceException.InvalidParameter(
-            $"1 validation error detected: {value} at '{Path(member)}' failed to satisfy constraint: {constraint}");
+    /// <summary>A violation: counted (and <paramref name="placeholder"/> read instead) inside <see cref="Validated{T}"/>, else refused at once.</summary>
+    public T Fail<T>(string member, string? value, string constraint, T placeholder)
+    {
+        if (!_log.Collecting)
+        {
+            throw ModelValidation.Violation(Path(member), value, constraint);
+        }
+
+        // A member read twice (a check, then its use) is one violation.
+        var violation = ModelValidation.Describe(Path(member), value, constraint);
+        if (!_log.Violations.Contains(violation))
+        {
+            _log.Violations.Add(violation);
+        }
+
+        return placeholder;
+    }
 
     private AwsServiceException NotA(string member, string type) =>
         new(ErrorCodes.SerializationException, $"Member '{Path(member)}' must be a {type}.");
@@ -240,4 +315,8 @@ internal static partial class Patterns
 
     [GeneratedRegex(@"^[\S]+$")]
     public static partial Regex ConfirmationCode();
+
+    /// <summary>ArnType (LambdaConfig triggers, RoleArn, CertificateArn).</summary>
+    [GeneratedRegex(@"^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$")]
+    public static partial Regex Arn();
 }

@@ -79,6 +79,9 @@ internal static class Operations
     public const string AdminUserGlobalSignOut = nameof(AdminUserGlobalSignOut);
     public const string AdminResetUserPassword = nameof(AdminResetUserPassword);
     public const string AdminDeleteUserAttributes = nameof(AdminDeleteUserAttributes);
+    public const string AddCustomAttributes = nameof(AddCustomAttributes);
+    public const string UpdateUserPool = nameof(UpdateUserPool);
+    public const string UpdateUserPoolDomain = nameof(UpdateUserPoolDomain);
 }
 
 /// <summary>The error codes (<c>__type</c>) Local Cognito answers with.</summary>
@@ -88,6 +91,7 @@ internal static class ErrorCodes
     public const string UserNotFound = UserPoolErrors.UserNotFound;
     public const string UserNotConfirmed = UserPoolErrors.UserNotConfirmed;
     public const string UsernameExists = UserPoolErrors.UsernameExists;
+    public const string AliasExists = UserPoolErrors.AliasExists;
     public const string InvalidPassword = UserPoolErrors.InvalidPassword;
     public const string InvalidParameter = UserPoolErrors.InvalidParameter;
     public const string CodeMismatch = UserPoolErrors.CodeMismatch;

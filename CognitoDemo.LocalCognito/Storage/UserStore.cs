@@ -15,8 +15,8 @@ internal sealed class UserStore(Database database)
         pool.Settings.UsernameCaseSensitive ? username : username.ToLowerInvariant();
 
     /// <summary>
-    /// The user a sign-in name means: the user name itself, else the e-mail address when the pool signs in
-    /// with e-mail (<c>UsernameAttributes</c>), or a verified one when e-mail is an alias (<c>AliasAttributes</c>).
+    /// The user a sign-in name means: the user name itself, else the e-mail address or phone number the pool signs in with
+    /// (<c>UsernameAttributes</c>), or a verified one when it is an alias (<c>AliasAttributes</c>); see <see cref="SignInAliases"/>.
     /// </summary>
     public User? Find(UserPool pool, string name) => database.Read(c => Find(c, pool, name));
 
@@ -24,13 +24,16 @@ internal sealed class UserStore(Database database)
     {
         var byName = c.QuerySingle($"SELECT {Columns} FROM users WHERE pool_id = $pool AND username_key = $key", Read,
             ("$pool", pool.Id), ("$key", Key(pool, name)));
-        if (byName is not null)
-        {
-            return byName;
-        }
+        return byName ?? SignInAliases.Attributes.Select(a => Holder(c, pool, a, name)).FirstOrDefault(u => u is not null);
+    }
 
-        var emailIsUsername = pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal);
-        if (!emailIsUsername && !pool.Settings.AliasAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal))
+    /// <summary>The user who holds <paramref name="value"/> of a sign-in attribute (e-mail compared without case), or null.</summary>
+    public User? FindHolder(UserPool pool, string attribute, string value) => database.Read(c => Holder(c, pool, attribute, value));
+
+    private static User? Holder(SqliteConnection c, UserPool pool, string attribute, string value)
+    {
+        var isUsername = pool.Settings.UsernameAttributes.Contains(attribute, StringComparer.Ordinal);
+        if (!isUsername && !pool.Settings.AliasAttributes.Contains(attribute, StringComparer.Ordinal))
         {
             return null;
         }
@@ -38,10 +41,11 @@ internal sealed class UserStore(Database database)
         return c.QuerySingle(
             $"""
             SELECT {Columns} FROM users
-            WHERE pool_id = $pool AND lower(json_extract(attributes, '$.email')) = lower($email)
-              AND ($any OR json_extract(attributes, '$.email_verified') = 'true')
+            WHERE pool_id = $pool AND lower(json_extract(attributes, $path)) = lower($value)
+              AND ($any OR json_extract(attributes, $verified) = 'true')
             """,
-            Read, ("$pool", pool.Id), ("$email", name), ("$any", emailIsUsername));
+            Read, ("$pool", pool.Id), ("$path", $"$.{attribute}"), ("$verified", $"$.{attribute}_verified"), ("$value", value),
+            ("$any", isUsername));
     }
 
     public User? FindBySub(string poolId, string sub) => database.Read(c => c.QuerySingle(
@@ -53,11 +57,11 @@ internal sealed class UserStore(Database database)
     /// <summary>Adds a user; false when the user name is taken.</summary>
     public bool TryInsert(UserPool pool, User user) => database.Write(c =>
     {
-        // In a pool that signs in with e-mail, the address is the name and must be unique too.
+        // In a pool that signs in with e-mail or phone number, the address or number is a name and must be unique too.
         var taken = c.Query("SELECT 1 FROM users WHERE pool_id = $pool AND username_key = $key", r => 1,
                         ("$pool", pool.Id), ("$key", Key(pool, user.Username))).Count > 0
-                    || (pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal)
-                        && user.Email is not null && Find(c, pool, user.Email) is not null);
+                    || pool.Settings.UsernameAttributes.Any(a =>
+                        user.Attributes.TryGetValue(a, out var value) && Holder(c, pool, a, value) is not null);
         if (taken)
         {
             return false;

@@ -3,8 +3,11 @@ using CognitoDemo.LocalCognito.Storage;
 
 namespace CognitoDemo.LocalCognito.UserPools;
 
-/// <summary>Issues a code for a user and "e-mails" it to the mailbox; answers with CodeDeliveryDetails.</summary>
-internal sealed class CodeDelivery(CodeStore codes, Mailbox.Mailbox mailbox, TimeProvider time)
+/// <summary>
+/// Issues a code for a user and "e-mails" it to the mailbox, worded by the pool's VerificationMessageTemplate when it has
+/// one (EmailMessage with <c>{####}</c> replaced by the code, EmailSubject); answers with CodeDeliveryDetails.
+/// </summary>
+internal sealed class CodeDelivery(CodeStore codes, PoolStore pools, Mailbox.Mailbox mailbox, TimeProvider time)
 {
     public JsonObject Send(User user, string purpose, string? email = null)
     {
@@ -16,6 +19,12 @@ internal sealed class CodeDelivery(CodeStore codes, Mailbox.Mailbox mailbox, Tim
             CodePurpose.ResetPassword => ("Your password reset code", $"Your password reset code is {code}."),
             _ => ("Your verification code", $"Your verification code is {code}."),
         };
+        if (pools.Find(user.PoolId)?.Settings.Verification is { } template)
+        {
+            subject = template.EmailSubject ?? subject;
+            body = template.EmailMessage?.Replace(VerificationMessages.CodePlaceholder, code, StringComparison.Ordinal) ?? body;
+        }
+
         mailbox.Send(to, subject, body, code, user.PoolId, user.Username);
         return Details(to);
     }

@@ -47,17 +47,12 @@ internal sealed class UserOperations(
             throw AwsServiceException.NotAuthorized("SignUp is not permitted for this user pool");
         }
 
-        // A pool that signs in with e-mail takes the address as Username and names the user by a UUID.
-        var emailIsUsername = pool.Settings.UsernameAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal);
+        // A pool that signs in with e-mail or phone number takes the address or number as Username and names the user by its sub.
+        var usernameAttribute = SignInAliases.UsernameAttribute(pool, username);
         var sub = Guid.NewGuid().ToString();
-        if (emailIsUsername)
+        if (usernameAttribute is not null)
         {
-            if (!PoolRules.IsEmail(username))
-            {
-                throw AwsServiceException.InvalidParameter("Username should be an email.");
-            }
-
-            attributes[UserAttributes.Email] = username;
+            attributes[usernameAttribute] = username;
             username = sub;
         }
 
@@ -80,8 +75,9 @@ internal sealed class UserOperations(
         };
         if (!users.TryInsert(pool, user))
         {
-            throw new AwsServiceException(ErrorCodes.UsernameExists,
-                emailIsUsername ? "An account with the given email already exists." : ErrorMessages.UserAlreadyExists);
+            throw usernameAttribute is not null
+                ? SignInAliases.Taken(ErrorCodes.UsernameExists, usernameAttribute)
+                : new AwsServiceException(ErrorCodes.UsernameExists, ErrorMessages.UserAlreadyExists);
         }
 
         var result = new JsonObject { ["UserConfirmed"] = false, ["UserSub"] = user.Sub };
@@ -97,7 +93,7 @@ internal sealed class UserOperations(
     {
         var (pool, client, username, secretHash) = Identify(input);
         var code = input.RequiredString("ConfirmationCode", 1, 2048, Patterns.ConfirmationCode());
-        input.OptionalBool("ForceAliasCreation");
+        var forceAlias = input.OptionalBool("ForceAliasCreation") ?? false;
         var user = users.Find(pool, username);
         ClientDirectory.CheckSecretHash(client, secretHash, username, user?.Username);
         if (user is null)
@@ -119,6 +115,7 @@ internal sealed class UserOperations(
             attributes[UserAttributes.EmailVerified] = "true";
         }
 
+        SignInAliases.Claim(users, pool, user.Sub, attributes, forceAlias, time.GetUtcNow());
         users.Update(user, user with { Status = UserStatus.Confirmed, Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }
@@ -239,6 +236,7 @@ internal sealed class UserOperations(
             attributes[UserAttributes.EmailVerified] = "false";
         }
 
+        SignInAliases.CheckFree(users, pool, user.Sub, attributes, written.Keys, ErrorCodes.AliasExists);
         var updated = user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() };
         users.Update(user, updated);
         var result = new JsonObject();
@@ -269,7 +267,7 @@ internal sealed class UserOperations(
     {
         var attribute = context.Input.RequiredString("AttributeName", 1, 32);
         var code = context.Input.RequiredString("Code", 1, 2048, Patterns.ConfirmationCode());
-        var (_, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
+        var (pool, user) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
         if (attribute != UserAttributes.Email)
         {
             throw AwsServiceException.InvalidParameter($"Verification of {attribute} is not supported by this user pool.");
@@ -277,6 +275,7 @@ internal sealed class UserOperations(
 
         CheckCode(user, CodePurpose.VerifyEmail, code);
         var attributes = new Dictionary<string, string>(user.Attributes) { [UserAttributes.EmailVerified] = "true" };
+        SignInAliases.Claim(users, pool, user.Sub, attributes, force: false, time.GetUtcNow());
         users.Update(user, user with { Attributes = attributes, ModifiedAt = time.GetUtcNow() });
         return [];
     }

@@ -31,7 +31,15 @@ internal sealed record UserPoolSettings
 
     public string DeletionProtection { get; init; } = "INACTIVE";
 
+    /// <summary>The domain: a prefix, or a custom domain's host name when <see cref="CustomDomain"/> is set.</summary>
     public string? Domain { get; init; }
+
+    public CustomDomain? CustomDomain { get; init; }
+
+    /// <summary>LambdaConfigType as given: stored and returned; Local Cognito invokes no trigger.</summary>
+    public System.Text.Json.Nodes.JsonObject? LambdaConfig { get; init; }
+
+    public VerificationMessages Verification { get; init; } = new();
 
     /// <summary>AccountRecoverySetting.RecoveryMechanisms; empty when the pool was created without one.</summary>
     public IReadOnlyList<RecoveryOption> RecoveryMechanisms { get; init; } = [];
