@@ -235,6 +235,13 @@ public sealed class RoleMappingTests : IDisposable
             $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules.1.member.matchType' failed to satisfy constraint: Member must satisfy enum value set: [Equals, Contains, StartsWith, NotEqual]"
         },
         {
+            "an empty list of rules", new Dictionary<string, object>
+            {
+                [PublicClientKey] = new { Type = "Rules", AmbiguousRoleResolution = "Deny", RulesConfiguration = new { Rules = Array.Empty<object>() } },
+            },
+            $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules' failed to satisfy constraint: Member must have length greater than or equal to 1"
+        },
+        {
             "26 rules", new Dictionary<string, object>
             {
                 [PublicClientKey] = new
