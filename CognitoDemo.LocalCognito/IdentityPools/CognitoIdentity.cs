@@ -27,6 +27,19 @@ internal static partial class CognitoIdentity
     /// <summary>The session name AWS gives the role it assumes for an identity (protocol doc 7).</summary>
     public const string RoleSessionName = "CognitoIdentityCredentials";
 
+    /// <summary>
+    /// The principal STS names for a role assumed for an identity (protocol doc 7):
+    /// <c>arn:aws:sts::{account}:assumed-role/{role}/CognitoIdentityCredentials</c>, and that account.
+    /// </summary>
+    public static (string Account, string Arn) AssumedRole(string roleArn, string fallbackAccount)
+    {
+        ArgumentNullException.ThrowIfNull(roleArn);
+        var role = RoleArn().Match(roleArn);
+        var account = role.Success ? role.Groups["account"].Value : fallbackAccount;
+        var name = role.Success ? role.Groups["name"].Value : roleArn;
+        return (account, $"arn:aws:sts::{account}:assumed-role/{name}/{RoleSessionName}");
+    }
+
     /// <summary>Issuer of the OpenID tokens GetOpenIdToken returns (protocol doc 7).</summary>
     public const string OpenIdIssuer = "https://cognito-identity.amazonaws.com";
 
@@ -91,6 +104,16 @@ internal static class IdentityMessages
     public const string MissingAudience = "Invalid login token. Missing a required claim: aud";
     public const string IncorrectAudience = "Invalid login token. Incorrect token audience.";
     public const string InvalidRoleConfiguration = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
+
+    /// <summary>NotAuthorizedException when AmbiguousRoleResolution is Deny (the wording aws-amplify/amplify-js issue 3621 quotes).</summary>
+    public static string AmbiguousRoleDenied(string provider) => $"The ambiguous role mapping rules for: {provider} denied this request.";
+
+    /// <summary>
+    /// NotAuthorizedException for a CustomRoleArn the mapping does not offer: the developer guide says "deny access" without
+    /// quoting AWS's text, so this wording is Local Cognito's.
+    /// </summary>
+    public static string CustomRoleNotAllowed(string roleArn, string provider) =>
+        $"The role mapping for: {provider} does not allow the CustomRoleArn {roleArn}.";
 
     public static string TokenExpired(long now, long expires) => $"Invalid login token. Token expired: {now} >= {expires}";
 
