@@ -221,7 +221,7 @@ public sealed class RoleMappingTests : IDisposable
         },
         {
             "an unknown type", new Dictionary<string, object> { [PublicClientKey] = new { Type = "Groups", AmbiguousRoleResolution = "Deny" } },
-            $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.type' failed to satisfy constraint: Member must satisfy enum value set: [Token, Rules]"
+            $"1 validation error detected: Value 'Groups' at 'roleMappings.{PublicClientKey}.member.type' failed to satisfy constraint: Member must satisfy enum value set: [Token, Rules]"
         },
         {
             "an unknown match type", new Dictionary<string, object>
@@ -232,14 +232,14 @@ public sealed class RoleMappingTests : IDisposable
                     RulesConfiguration = new { Rules = new[] { new { Claim = "email", MatchType = "Matches", Value = "x", RoleARN = ReadersRole } } },
                 },
             },
-            $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules.1.member.matchType' failed to satisfy constraint: Member must satisfy enum value set: [Equals, Contains, StartsWith, NotEqual]"
+            $"1 validation error detected: Value 'Matches' at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules.1.member.matchType' failed to satisfy constraint: Member must satisfy enum value set: [Equals, Contains, StartsWith, NotEqual]"
         },
         {
             "an empty list of rules", new Dictionary<string, object>
             {
                 [PublicClientKey] = new { Type = "Rules", AmbiguousRoleResolution = "Deny", RulesConfiguration = new { Rules = Array.Empty<object>() } },
             },
-            $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            $"1 validation error detected: Value '[]' at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules' failed to satisfy constraint: Member must have length greater than or equal to 1"
         },
         {
             "26 rules", new Dictionary<string, object>

@@ -173,7 +173,7 @@ internal static partial class RoleMappings
         var value = input.OptionalString(member, 0, 128);
         return value is null || values.Contains(value, StringComparer.Ordinal)
             ? value
-            : throw input.Violation(member, $"Member must satisfy enum value set: [{string.Join(", ", values)}]");
+            : throw input.Violation(member, ModelValidation.EnumConstraint(values));
     }
 
     private static AwsServiceException MissingMember(AwsRequest input, string member) => input.Missing(member);

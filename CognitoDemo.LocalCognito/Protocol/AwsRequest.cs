@@ -255,17 +255,23 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "", Viol
         var result = new Dictionary<string, AwsRequest>(StringComparer.Ordinal);
         foreach (var (key, value) in map)
         {
-            result[key] = value is JsonObject item ? new AwsRequest(item, $"{Path(member)}.{key}.member") : throw NotA($"{member}.{key}", "structure");
+            result[key] = value is JsonObject item ? new AwsRequest(item, $"{Path(member)}.{key}.member", _log) : throw NotA($"{member}.{key}", "structure");
         }
 
         return result;
     }
 
-    /// <summary>A member present but refused, in AWS's validation wording.</summary>
-    public AwsServiceException Violation(string member, string constraint) => Violation(member, "Value", constraint);
+    /// <summary>A member present but refused, in AWS's validation wording (its value quoted unless the model marks it sensitive).</summary>
+    public AwsServiceException Violation(string member, string constraint) =>
+        ModelValidation.Violation(Path(member), Member(member) switch
+        {
+            null => null,
+            JsonArray list => ModelValidation.ListText(list.Select(item => item?.ToString() ?? "null")),
+            var value => value.ToString(),
+        }, constraint);
 
     /// <summary>A required member absent, in AWS's validation wording.</summary>
-    public AwsServiceException Missing(string member) => Violation(member, "Value null", "Member must not be null");
+    public AwsServiceException Missing(string member) => ModelValidation.Violation(Path(member), null, "Member must not be null");
 
     private JsonNode? Member(string member)
     {
