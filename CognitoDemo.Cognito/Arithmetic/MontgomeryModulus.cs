@@ -11,18 +11,20 @@ namespace CognitoDemo.Cognito.Arithmetic;
 /// </summary>
 /// <remarks>
 /// <para>The methods follow the Handbook of Applied Cryptography (Menezes, van Oorschot, Vanstone),
-/// chapter 14: Montgomery multiplication (algorithm 14.36, here in its word-serial "CIOS" form of
-/// Koç, Acar and Kaliski, "Analyzing and comparing Montgomery multiplication algorithms", 1996), a
-/// dedicated squaring (14.16: each cross product once, doubled) followed by a separate Montgomery
-/// reduction (14.32), and fixed-window exponentiation (14.82 with every window multiplied, even by 1).</para>
+/// chapter 14: Montgomery multiplication (algorithm 14.36, here in the product-scanning form with the
+/// reduction interleaved, "FIPS", of Koç, Acar and Kaliski, "Analyzing and comparing Montgomery
+/// multiplication algorithms", 1996), a squaring that adds each cross product once, doubled (14.16), and
+/// fixed-window exponentiation (14.82 with every window multiplied, even by 1).</para>
 /// <para>Constant time: for a given <c>exponentBits</c> the sequence of squarings and multiplications is
-/// the same whatever the exponent; the window's table entry is read by scanning every entry with masks
+/// the same whatever the exponent; table entries are read by scanning every entry with masks
 /// (<see cref="Limbs.Select"/>), and the final subtraction of every multiplication is a masked select
 /// (<see cref="Limbs.SubtractIfAtLeast"/>). The conversions between <see cref="BigInteger"/> and limbs
 /// are outside that guarantee: they depend only on the operands' lengths.</para>
-/// <para>Base 2 (the SRP generator): when the modulus's top limb is all ones, as in every RFC 3526 prime,
-/// multiplying by 2^d (d &lt; 64) is a shift by d bits and one fold of the overflow limb through
-/// 2^(64s) mod N, so the windows cost a shift instead of a multiplication and no table is needed.</para>
+/// <para>Base 2 (the SRP generator): exponents up to 256 bits (the SRP ephemerals a and b, and x) use a
+/// fixed-base comb with a table built once per modulus: 32 squarings and 32 multiplications. Longer
+/// exponents, when the modulus's top limb is all ones as in every RFC 3526 prime, multiply by 2^d
+/// (d &lt; 64) with a shift by d bits and one fold of the overflow limb through 2^(64s) mod N, so the
+/// windows cost a shift instead of a multiplication and no table is needed.</para>
 /// </remarks>
 public sealed class MontgomeryModulus
 {
