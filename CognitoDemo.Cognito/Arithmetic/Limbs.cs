@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace CognitoDemo.Cognito.Arithmetic;
 
@@ -17,14 +16,6 @@ internal static class Limbs
     /// <summary>1 when <c>sum = x + addend</c> wrapped around, else 0 (as a value, not a branch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Carry(ulong sum, ulong addend) => Unsafe.BitCast<bool, byte>(sum < addend);
-
-    /// <summary>
-    /// The high 64 bits of a·b. With BMI2 it is <c>mulx</c> alone, and the low half is taken with a separate
-    /// <c>imul</c>: <c>Math.BigMul</c> returns the low half through memory, a store and a load per product.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong HighProduct(ulong a, ulong b) =>
-        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
 
     /// <summary>
     /// hi:lo = a·b + c + d. Never overflows: (2⁶⁴−1)² + 2·(2⁶⁴−1) = 2¹²⁸ − 1.
@@ -121,112 +112,3 @@ internal static class Limbs
         }
     }
 }
-
-/// <summary>
-/// A column sum of 128-bit products, Low + 2⁶⁴·(High + LowCarries) + 2¹²⁸·HighCarries, whose carries are
-/// counted beside the sums instead of being added in at once: adding a product is four independent chains
-/// of one-cycle adds (the carry bits come from comparisons turned into 0/1 values, never from a branch), so
-/// consecutive products overlap in the CPU. The counts stay small: a column holds at most 2s + 1 products.
-/// </summary>
-internal struct ColumnSum
-{
-    private ulong _low;
-    private ulong _high;
-    private ulong _lowCarries;
-    private ulong _highCarries;
-
-    /// <summary>The sum's low limb.</summary>
-    public readonly ulong Low => _low;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(UInt128 product)
-    {
-        var low = (ulong)product;
-        var high = (ulong)(product >> 64);
-        _low += low;
-        _lowCarries += Limbs.Carry(_low, low);
-        _high += high;
-        _highCarries += Limbs.Carry(_high, high);
-    }
-
-    /// <summary>
-    /// Adds x[j]·y[−j] for j in [0, count): a column's products, x read upwards and y downwards from
-    /// <paramref name="yTop"/>. The sum is held in registers for the loop, two products per turn.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddProducts(ref ulong x, ref ulong yTop, int count)
-    {
-        var low = _low;
-        var high = _high;
-        var lowCarries = _lowCarries;
-        var highCarries = _highCarries;
-        // The refs move (x up, y down) instead of being indexed: fewer instructions per product.
-        var pairs = count >> 1;
-        for (var j = 0; j < pairs; j++)
-        {
-            var a0 = x;
-            var b0 = yTop;
-            var a1 = Unsafe.Add(ref x, 1);
-            var b1 = Unsafe.Subtract(ref yTop, 1);
-            var high0 = Limbs.HighProduct(a0, b0);
-            var low0 = a0 * b0;
-            var high1 = Limbs.HighProduct(a1, b1);
-            var low1 = a1 * b1;
-            low += low0;
-            lowCarries += Limbs.Carry(low, low0);
-            high += high0;
-            highCarries += Limbs.Carry(high, high0);
-            low += low1;
-            lowCarries += Limbs.Carry(low, low1);
-            high += high1;
-            highCarries += Limbs.Carry(high, high1);
-            x = ref Unsafe.Add(ref x, 2);
-            yTop = ref Unsafe.Subtract(ref yTop, 2);
-        }
-
-        if ((count & 1) != 0)
-        {
-            var a0 = x;
-            var b0 = yTop;
-            var high0 = Limbs.HighProduct(a0, b0);
-            var low0 = a0 * b0;
-            low += low0;
-            lowCarries += Limbs.Carry(low, low0);
-            high += high0;
-            highCarries += Limbs.Carry(high, high0);
-        }
-
-        _low = low;
-        _high = high;
-        _lowCarries = lowCarries;
-        _highCarries = highCarries;
-    }
-
-    /// <summary>Adds 2·other.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddTwice(ref ColumnSum other)
-    {
-        // other as three limbs x0 + 2⁶⁴·x1 + 2¹²⁸·x2, then shifted left by one bit.
-        var x1 = other._high + other._lowCarries;
-        var x2 = other._highCarries + Limbs.Carry(x1, other._lowCarries);
-        var d0 = other._low << 1;
-        var d1 = (x1 << 1) | (other._low >> 63);
-        var d2 = (x2 << 1) | (x1 >> 63);
-        _low += d0;
-        _lowCarries += Limbs.Carry(_low, d0);
-        _high += d1;
-        _highCarries += Limbs.Carry(_high, d1) + d2;
-    }
-
-    /// <summary>Drops the low limb: the sum becomes (sum − Low) / 2⁶⁴, with the carries folded in.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Shift()
-    {
-        var low = _high + _lowCarries;
-        _high = _highCarries + Limbs.Carry(low, _lowCarries);
-        _low = low;
-        _lowCarries = 0;
-        _highCarries = 0;
-    }
-}
-

@@ -11,10 +11,11 @@ namespace CognitoDemo.Cognito.Arithmetic;
 /// </summary>
 /// <remarks>
 /// <para>The methods follow the Handbook of Applied Cryptography (Menezes, van Oorschot, Vanstone),
-/// chapter 14: Montgomery multiplication (algorithm 14.36, here in the product-scanning form with the
-/// reduction interleaved, "FIPS", of Koç, Acar and Kaliski, "Analyzing and comparing Montgomery
-/// multiplication algorithms", 1996), a squaring that adds each cross product once, doubled (14.16), and
-/// fixed-window exponentiation (14.82 with every window multiplied, even by 1).</para>
+/// chapter 14: Montgomery multiplication (algorithm 14.36, here in its word-serial "CIOS" form of
+/// Koç, Acar and Kaliski, "Analyzing and comparing Montgomery multiplication algorithms", 1996), a
+/// dedicated squaring (14.16: each cross product once, doubled) followed by a separate Montgomery
+/// reduction (14.32), a fixed window (14.82 with every window multiplied, even by 1), and for base 2 a
+/// fixed-base comb (14.117).</para>
 /// <para>Constant time: for a given <c>exponentBits</c> the sequence of squarings and multiplications is
 /// the same whatever the exponent; table entries are read by scanning every entry with masks
 /// (<see cref="Limbs.Select"/>), and the final subtraction of every multiplication is a masked select
@@ -281,96 +282,91 @@ public sealed class MontgomeryModulus
         Limbs.SubtractIfAtLeast(x, t, carry, _n);
     }
 
-    /// <summary>result = a·b·R⁻¹ mod N, product scanning with the reduction interleaved (FIPS). result may alias a or b.</summary>
-    /// <remarks>
-    /// <para>Column by column (Koç, Acar and Kaliski's "finely integrated product scanning"): column k sums every
-    /// a[j]·b[k−j] and m[j]·N[k−j]; in the low s columns m[k] is chosen so that the column's low limb becomes
-    /// zero, the high s columns are the result. The column sum lives in a <see cref="ColumnSum"/>, whose carries
-    /// are counted apart from the sums, so the CPU can overlap the products: no add waits for the carry of the
-    /// one before, as it does when a row's carry runs from limb to limb (CIOS, 4–5 cycles per product here).</para>
-    /// <para>The loops index through refs (no bounds checks); every bound depends on the limb count alone.</para>
-    /// </remarks>
-    internal void Multiply(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    /// <summary>result = a·b·R⁻¹ mod N (CIOS). result may alias a or b.</summary>
+    /// <remarks>The loops index through refs (no bounds checks); their bounds are the limb count alone.</remarks>
+    private void Multiply(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         var s = _n.Length;
-        Span<ulong> quotients = stackalloc ulong[s];
-        Span<ulong> high = stackalloc ulong[s];
+        Span<ulong> buffer = stackalloc ulong[s + 1];
+        buffer.Clear();
+        ref var t = ref MemoryMarshal.GetReference(buffer);
         ref var x = ref MemoryMarshal.GetReference(a);
         ref var y = ref MemoryMarshal.GetReference(b);
         ref var n = ref MemoryMarshal.GetArrayDataReference(_n);
-        ref var m = ref MemoryMarshal.GetReference(quotients);
-        var sum = default(ColumnSum);
-        for (var k = 0; k < s; k++)
+        for (var i = 0; i < s; i++)
         {
-            sum.AddProducts(ref x, ref Unsafe.Add(ref y, k), k + 1);
-            sum.AddProducts(ref m, ref Unsafe.Add(ref n, k), k);
-            // m[k]·N[0] ≡ −(column's low limb) mod 2⁶⁴: the low limb becomes zero and is dropped.
-            var quotient = sum.Low * _negativeInverse;
-            Unsafe.Add(ref m, k) = quotient;
-            sum.Add(Math.BigMul(quotient, n));
-            sum.Shift();
+            var carry = Limbs.MultiplyAccumulate(ref t, Unsafe.Add(ref x, i), ref y, s);
+            ref var ts = ref Unsafe.Add(ref t, s);
+            var top = ts + carry;
+            var topCarry = Limbs.Carry(top, carry);
+
+            // Add m·N so that the low limb becomes zero, and shift down by one limb.
+            var m = t * _negativeInverse;
+            carry = Limbs.MultiplyAdd(m, n, t, 0, out _);
+            for (var j = 1; j < s; j++)
+            {
+                carry = Limbs.MultiplyAdd(m, Unsafe.Add(ref n, j), Unsafe.Add(ref t, j), carry, out Unsafe.Add(ref t, j - 1));
+            }
+
+            var last = top + carry;
+            Unsafe.Add(ref t, s - 1) = last;
+            ts = topCarry + Limbs.Carry(last, carry);
         }
 
-        // The top column, 2s − 1, has no products: it is the carry left in the sum.
-        for (var k = s; k < (2 * s) - 1; k++)
-        {
-            var first = k - s + 1;
-            sum.AddProducts(ref Unsafe.Add(ref x, first), ref Unsafe.Add(ref y, s - 1), s - first);
-            sum.AddProducts(ref Unsafe.Add(ref m, first), ref Unsafe.Add(ref n, s - 1), s - first);
-            high[k - s] = sum.Low;
-            sum.Shift();
-        }
-
-        high[s - 1] = sum.Low;
-        sum.Shift();
-
-        // The result is below 2N: what is left of the sum is its top bit.
-        Limbs.SubtractIfAtLeast(result, high, sum.Low, _n);
+        Limbs.SubtractIfAtLeast(result, buffer[..s], buffer[s], _n);
     }
 
-    /// <summary>result = a²·R⁻¹ mod N: as <see cref="Multiply"/>, with each column's cross products a[j]·a[k−j] once, doubled.</summary>
-    internal void Square(Span<ulong> result, ReadOnlySpan<ulong> a)
+    /// <summary>result = a²·R⁻¹ mod N: the square's cross products once and doubled, then a Montgomery reduction.</summary>
+    private void Square(Span<ulong> result, ReadOnlySpan<ulong> a)
     {
         var s = _n.Length;
-        Span<ulong> quotients = stackalloc ulong[s];
-        Span<ulong> high = stackalloc ulong[s];
+        Span<ulong> buffer = stackalloc ulong[2 * s];
+        buffer.Clear();
+        ref var t = ref MemoryMarshal.GetReference(buffer);
         ref var x = ref MemoryMarshal.GetReference(a);
         ref var n = ref MemoryMarshal.GetArrayDataReference(_n);
-        ref var m = ref MemoryMarshal.GetReference(quotients);
-        var sum = default(ColumnSum);
-        for (var k = 0; k < (2 * s) - 1; k++)
+        for (var i = 0; i < s - 1; i++)
         {
-            // Cross products j < k − j (both indices below s), then twice their sum, then the diagonal.
-            var first = Math.Max(0, k - s + 1);
-            var cross = default(ColumnSum);
-            cross.AddProducts(ref Unsafe.Add(ref x, first), ref Unsafe.Add(ref x, k - first), ((k + 1) / 2) - first);
-            sum.AddTwice(ref cross);
-            if ((k & 1) == 0)
-            {
-                var half = Unsafe.Add(ref x, k / 2);
-                sum.Add(Math.BigMul(half, half));
-            }
-
-            if (k < s)
-            {
-                sum.AddProducts(ref m, ref Unsafe.Add(ref n, k), k);
-                var quotient = sum.Low * _negativeInverse;
-                Unsafe.Add(ref m, k) = quotient;
-                sum.Add(Math.BigMul(quotient, n));
-            }
-            else
-            {
-                sum.AddProducts(ref Unsafe.Add(ref m, first), ref Unsafe.Add(ref n, s - 1), s - first);
-                high[k - s] = sum.Low;
-            }
-
-            sum.Shift();
+            Unsafe.Add(ref t, i + s) = Limbs.MultiplyAccumulate(
+                ref Unsafe.Add(ref t, (2 * i) + 1), Unsafe.Add(ref x, i), ref Unsafe.Add(ref x, i + 1), s - i - 1);
         }
 
-        // The top column, 2s − 1, has no products: it is the carry left in the sum.
-        high[s - 1] = sum.Low;
-        sum.Shift();
-        Limbs.SubtractIfAtLeast(result, high, sum.Low, _n);
+        ulong shiftedOut = 0;
+        for (var k = 0; k < 2 * s; k++)
+        {
+            ref var tk = ref Unsafe.Add(ref t, k);
+            var v = tk;
+            tk = (v << 1) | shiftedOut;
+            shiftedOut = v >> 63;
+        }
+
+        ulong diagonalCarry = 0;
+        for (var i = 0; i < s; i++)
+        {
+            var square = Math.BigMul(Unsafe.Add(ref x, i), Unsafe.Add(ref x, i));
+            ref var low = ref Unsafe.Add(ref t, 2 * i);
+            diagonalCarry = Limbs.MultiplyAdd(1, low, (ulong)square, diagonalCarry, out low);
+            ref var high = ref Unsafe.Add(ref t, (2 * i) + 1);
+            diagonalCarry = Limbs.MultiplyAdd(1, high, (ulong)(square >> 64), diagonalCarry, out high);
+        }
+
+        // Montgomery reduction (HAC 14.32): clear one low limb per step; the carry out of the top runs in topCarry.
+        ulong topCarry = 0;
+        for (var i = 0; i < s; i++)
+        {
+            ref var ti = ref Unsafe.Add(ref t, i);
+            // Adding m·N makes limb i zero (it is written as zero and never read again).
+            var carry = Limbs.MultiplyAccumulate(ref ti, ti * _negativeInverse, ref n, s);
+            ref var tis = ref Unsafe.Add(ref ti, s);
+            var sum = tis + carry;
+            var c1 = Limbs.Carry(sum, carry);
+            var withTop = sum + topCarry;
+            var c2 = Limbs.Carry(withTop, topCarry);
+            tis = withTop;
+            topCarry = c1 + c2;
+        }
+
+        Limbs.SubtractIfAtLeast(result, buffer[s..], topCarry, _n);
     }
 
     private static ulong[] ToLimbs(BigInteger value, int limbCount)
