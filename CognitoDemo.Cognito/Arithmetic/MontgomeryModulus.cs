@@ -22,7 +22,7 @@ namespace CognitoDemo.Cognito.Arithmetic;
 /// (<see cref="Limbs.SubtractIfAtLeast"/>). The conversions between <see cref="BigInteger"/> and limbs
 /// are outside that guarantee: they depend only on the operands' lengths.</para>
 /// <para>Base 2 (the SRP generator): exponents up to 256 bits (the SRP ephemerals a and b, and x) use a
-/// fixed-base comb with a table built once per modulus: 32 squarings and 32 multiplications. Longer
+/// fixed-base comb with a table built once per modulus: 31 squarings and 31 multiplications. Longer
 /// exponents, when the modulus's top limb is all ones as in every RFC 3526 prime, multiply by 2^d
 /// (d &lt; 64) with a shift by d bits and one fold of the overflow limb through 2^(64s) mod N, so the
 /// windows cost a shift instead of a multiplication and no table is needed.</para>
@@ -144,7 +144,15 @@ public sealed class MontgomeryModulus
         montgomeryBase.CopyTo(table[s..]);
         for (var i = 2; i < rows; i++)
         {
-            Multiply(table.Slice(i * s, s), table.Slice((i - 1) * s, s), montgomeryBase);
+            // Even entries as squares of the half entry: a squaring costs less than a multiplication.
+            if (i % 2 == 0)
+            {
+                Square(table.Slice(i * s, s), table.Slice(i / 2 * s, s));
+            }
+            else
+            {
+                Multiply(table.Slice(i * s, s), table.Slice((i - 1) * s, s), montgomeryBase);
+            }
         }
 
         var windows = (exponentBits + w - 1) / w;
@@ -152,12 +160,16 @@ public sealed class MontgomeryModulus
         Span<ulong> entry = stackalloc ulong[s];
         for (var k = windows - 1; k >= 0; k--)
         {
-            if (k != windows - 1)
+            if (k == windows - 1)
             {
-                for (var i = 0; i < w; i++)
-                {
-                    Square(accumulator, accumulator);
-                }
+                // The first window's entry is the accumulator itself: 1 · entry needs no multiplication.
+                Limbs.Select(accumulator, table, rows, Window(exponent, k * w, w));
+                continue;
+            }
+
+            for (var i = 0; i < w; i++)
+            {
+                Square(accumulator, accumulator);
             }
 
             Limbs.Select(entry, table, rows, Window(exponent, k * w, w));
@@ -188,7 +200,7 @@ public sealed class MontgomeryModulus
     /// 2^e for e &lt; 2^256 by the fixed-base comb of Lim and Lee ("More flexible exponentiation with
     /// precomputation", CRYPTO '94; HAC algorithm 14.117 with one table): e is read as 8 rows of 32 bits, and
     /// column c's 8 bits (bit c of each row) select the table entry ∏ 2^(2^(32r)) over the rows r whose bit is
-    /// set. 32 squarings and 32 multiplications instead of 256 squarings, for every exponent alike; each entry
+    /// set. 31 squarings and 31 multiplications instead of 256 squarings, for every exponent alike; each entry
     /// is read by scanning the whole table (<see cref="Limbs.Select"/>). The table depends only on the modulus.
     /// </summary>
     private void CombPowerOfTwo(Span<ulong> accumulator, ReadOnlySpan<ulong> exponent)
@@ -196,14 +208,8 @@ public sealed class MontgomeryModulus
         var s = LimbCount;
         var table = LazyInitializer.EnsureInitialized(ref _combTable, BuildCombTable);
         Span<ulong> entry = stackalloc ulong[s];
-        _one.CopyTo(accumulator);
         for (var column = CombColumns - 1; column >= 0; column--)
         {
-            if (column != CombColumns - 1)
-            {
-                Square(accumulator, accumulator);
-            }
-
             ulong index = 0;
             for (var row = 0; row < CombRows; row++)
             {
@@ -211,6 +217,14 @@ public sealed class MontgomeryModulus
                 index |= ((exponent[position / 64] >> (position % 64)) & 1) << row;
             }
 
+            if (column == CombColumns - 1)
+            {
+                // The first column's entry is the accumulator itself, as in FixedWindow.
+                Limbs.Select(accumulator, table, 1 << CombRows, index);
+                continue;
+            }
+
+            Square(accumulator, accumulator);
             Limbs.Select(entry, table, 1 << CombRows, index);
             Multiply(accumulator, accumulator, entry);
         }

@@ -121,6 +121,7 @@ function cpuSeconds(pid) {
 
 async function run(name, once, { measure = true, pid } = {}) {
   const cpuBefore = cpuSeconds(pid);
+  const toolBefore = process.cpuUsage();
   const duration = (measure ? seconds / rounds : warmupSeconds) * 1000;
   const latencies = [];
   let errors = 0;
@@ -144,21 +145,25 @@ async function run(name, once, { measure = true, pid } = {}) {
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const elapsed = (performance.now() - start) / 1000;
   const cpu = cpuSeconds(pid) - cpuBefore;
+  const toolUsage = process.cpuUsage(toolBefore);
+  const toolCpu = (toolUsage.user + toolUsage.system) / 1e6;
   if (firstError) console.error(`${name}: ${errors} errors; first: ${firstError.message}`);
   if (measure) {
-    const total = totals.get(name) ?? { name, latencies: [], errors: 0, elapsed: 0, cpu: 0 };
+    const total = totals.get(name) ?? { name, latencies: [], errors: 0, elapsed: 0, cpu: 0, toolCpu: 0 };
     total.latencies.push(...latencies);
     total.errors += errors;
     total.elapsed += elapsed;
     total.cpu += cpu;
+    total.toolCpu += toolCpu;
     totals.set(name, total);
   }
 }
 
-function summarize({ name, latencies, errors, elapsed, cpu }) {
+function summarize({ name, latencies, errors, elapsed, cpu, toolCpu }) {
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
-  return { name, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), elapsed, cpuMs: (cpu * 1000) / latencies.length };
+  return { name, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), elapsed, cpuMs: (cpu * 1000) / latencies.length,
+    toolCpuMs: (toolCpu * 1000) / latencies.length };
 }
 
 let peakRssKb = 0;
@@ -245,13 +250,14 @@ const results = [...totals.values()].map(summarize);
 const pad = (text, n) => String(text).padEnd(n);
 console.log('');
 console.log(`concurrency ${concurrency}, ${seconds} s per phase in ${rounds} turns (after ${warmupSeconds} s of warm-up each)`);
-console.log(`${pad('phase', 48)} ${pad('done', 7)} ${pad('errors', 7)} ${pad('per s', 8)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} server CPU ms/op`);
+console.log(`${pad('phase', 48)} ${pad('done', 7)} ${pad('errors', 7)} ${pad('per s', 8)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('server CPU ms/op', 17)} load tool CPU ms/op`);
 for (const r of results) {
   const cpu = Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(2) : 'n/a';
-  console.log(`${pad(r.name, 48)} ${pad(r.count, 7)} ${pad(r.errors, 7)} ${pad(r.perSecond.toFixed(1), 8)} ${pad(r.p50.toFixed(1), 8)} ${pad(r.p99.toFixed(1), 8)} ${cpu}`);
+  console.log(`${pad(r.name, 48)} ${pad(r.count, 7)} ${pad(r.errors, 7)} ${pad(r.perSecond.toFixed(1), 8)} ${pad(r.p50.toFixed(1), 8)} ${pad(r.p99.toFixed(1), 8)} ${pad(cpu, 17)} ${r.toolCpuMs.toFixed(2)}`);
 }
 console.log('(server CPU: user + system time of the process that answers, the web process for the form and Local Cognito,');
-console.log(` moto_server for moto, per completed operation; on ${os.cpus().length} cores, N ms/op allows at most ${os.cpus().length}000/N op/s)`);
+console.log(` moto_server for moto, per completed operation; the load tool's own CPU shares the same cores;`);
+console.log(` on ${os.cpus().length} cores, N ms/op of server and tool together allows at most ${os.cpus().length}000/N op/s)`);
 const find = (name) => results.find((r) => r.name === name);
 if (moto) {
   const ratio = (a, b) => (find(a).perSecond / find(b).perSecond).toFixed(2);
