@@ -3,8 +3,9 @@
 # its in-process Local Cognito on free loopback ports, and, when moto_server is installed, moto on
 # another; then scripts/load/load.mjs drives the sign-in form, Local Cognito's InitiateAuth
 # USER_PASSWORD_AUTH and GetUser, and the same two requests against moto, and prints sign-ins per
-# second, p50/p99 and the ratios. Loopback only; every phase is bounded in time and count; everything
-# this script starts is stopped when it ends. Extra arguments go to load.mjs (e.g. --seconds 30).
+# second, p50/p99, the server processes' CPU time per operation (/proc/<pid>/stat) and the ratios.
+# Loopback only; every phase is bounded in time and count; everything this script starts is stopped
+# when it ends. Extra arguments go to load.mjs (e.g. --seconds 30).
 #
 #   bash scripts/load.sh [--no-build] [--seconds N] [--rounds N] [--concurrency N] [--users N]
 set -euo pipefail
@@ -46,7 +47,7 @@ if command -v moto_server >/dev/null 2>&1; then
   while [[ "$moto_port" == "$web_port" || "$moto_port" == "$lc_port" ]]; do moto_port=$(free_port); done
   moto_server -H 127.0.0.1 -p "$moto_port" >"$work/moto.log" 2>&1 &
   pids+=("$!")
-  moto_args=(--moto "http://127.0.0.1:$moto_port/")
+  moto_args=(--moto "http://127.0.0.1:$moto_port/" --moto-pid "$!")
 fi
 
 wait_for() {  # url [any: any HTTP answer will do]
@@ -63,5 +64,5 @@ if (( ${#moto_args[@]} )); then wait_for "http://127.0.0.1:$moto_port/" any; fi
 
 echo "load run $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
 node scripts/load/load.mjs --web "http://127.0.0.1:$web_port/" --local-cognito "http://127.0.0.1:$lc_port/" \
-  --web-pid "$web_pid" "${moto_args[@]}" "$@"
+  --web-pid "$web_pid" --clock-ticks "$(getconf CLK_TCK)" "${moto_args[@]}" "$@"
 echo "after the run: $(uptime | sed 's/.*load average/load average/')"

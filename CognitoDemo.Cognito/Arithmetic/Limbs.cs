@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace CognitoDemo.Cognito.Arithmetic;
 
@@ -88,13 +90,24 @@ internal static class Limbs
     {
         var s = result.Length;
         result.Clear();
+        // Whole vectors of limbs where the CPU has them (the comb's table is 256 rows), then limb by limb.
+        var vectorLimbs = Vector256.IsHardwareAccelerated ? s - (s % Vector256<ulong>.Count) : 0;
+        ref var r = ref MemoryMarshal.GetReference(result);
         for (var i = 0; i < rows; i++)
         {
             var mask = EqualMask((ulong)i, index);
-            var row = table.Slice(i * s, s);
-            for (var j = 0; j < s; j++)
+            var vectorMask = Vector256.Create(mask);
+            ref var row = ref MemoryMarshal.GetReference(table.Slice(i * s, s));
+            var j = 0;
+            for (; j < vectorLimbs; j += Vector256<ulong>.Count)
             {
-                result[j] |= row[j] & mask;
+                var selected = Vector256.LoadUnsafe(ref row, (nuint)j) & vectorMask;
+                (Vector256.LoadUnsafe(ref r, (nuint)j) | selected).StoreUnsafe(ref r, (nuint)j);
+            }
+
+            for (; j < s; j++)
+            {
+                Unsafe.Add(ref r, j) |= Unsafe.Add(ref row, j) & mask;
             }
         }
     }

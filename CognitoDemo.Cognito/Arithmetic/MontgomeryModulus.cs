@@ -14,25 +14,34 @@ namespace CognitoDemo.Cognito.Arithmetic;
 /// chapter 14: Montgomery multiplication (algorithm 14.36, here in its word-serial "CIOS" form of
 /// Koç, Acar and Kaliski, "Analyzing and comparing Montgomery multiplication algorithms", 1996), a
 /// dedicated squaring (14.16: each cross product once, doubled) followed by a separate Montgomery
-/// reduction (14.32), and fixed-window exponentiation (14.82 with every window multiplied, even by 1).</para>
+/// reduction (14.32), a fixed window (14.82 with every window multiplied, even by 1), and for base 2 a
+/// fixed-base comb (14.117).</para>
 /// <para>Constant time: for a given <c>exponentBits</c> the sequence of squarings and multiplications is
-/// the same whatever the exponent; the window's table entry is read by scanning every entry with masks
+/// the same whatever the exponent; table entries are read by scanning every entry with masks
 /// (<see cref="Limbs.Select"/>), and the final subtraction of every multiplication is a masked select
 /// (<see cref="Limbs.SubtractIfAtLeast"/>). The conversions between <see cref="BigInteger"/> and limbs
 /// are outside that guarantee: they depend only on the operands' lengths.</para>
-/// <para>Base 2 (the SRP generator): when the modulus's top limb is all ones, as in every RFC 3526 prime,
-/// multiplying by 2^d (d &lt; 64) is a shift by d bits and one fold of the overflow limb through
-/// 2^(64s) mod N, so the windows cost a shift instead of a multiplication and no table is needed.</para>
+/// <para>Base 2 (the SRP generator): exponents up to 256 bits (the SRP ephemerals a and b, and x) use a
+/// fixed-base comb with a table built once per modulus: 31 squarings and 31 multiplications. Longer
+/// exponents, when the modulus's top limb is all ones as in every RFC 3526 prime, multiply by 2^d
+/// (d &lt; 64) with a shift by d bits and one fold of the overflow limb through 2^(64s) mod N, so the
+/// windows cost a shift instead of a multiplication and no table is needed.</para>
 /// </remarks>
 public sealed class MontgomeryModulus
 {
     private const int MaxBaseTwoWindow = 6;
+    // The fixed-base comb for base 2 (see CombPowerOfTwo): exponents up to 256 bits, read as 8 rows of 32 bits.
+    private const int CombExponentBits = 256;
+    private const int CombRows = 8;
+    private const int CombColumns = CombExponentBits / CombRows;
     private readonly ulong[] _n;
     private readonly ulong _negativeInverse;
     private readonly ulong[] _rSquared;
     private readonly ulong[] _one;
     // 2^(64s) − N, used to fold an overflow limb; null when N's top limb is not all ones.
     private readonly ulong[]? _foldConstant;
+    // 2^CombRows entries of s limbs: entry i = ∏ 2^(2^(CombColumns·r)) over the bits r of i, Montgomery domain; built on first use.
+    private ulong[]? _combTable;
 
     /// <summary>Prepares the Montgomery constants of an odd modulus greater than 1.</summary>
     public MontgomeryModulus(BigInteger modulus)
@@ -89,10 +98,14 @@ public sealed class MontgomeryModulus
         }
 
         var s = LimbCount;
-        var exponentLimbs = ToLimbs(exponent, (exponentBits + 63) / 64 + 1);
+        var exponentLimbs = ToLimbs(exponent, (Math.Max(exponentBits, CombExponentBits) + 63) / 64 + 1);
         Span<ulong> accumulator = stackalloc ulong[s];
         var reduced = value.Sign >= 0 && value < Modulus ? value : BigInteger.Remainder(value, Modulus) + (value.Sign < 0 ? Modulus : 0);
-        if (reduced == 2 && _foldConstant is not null)
+        if (reduced == 2 && exponentBits <= CombExponentBits)
+        {
+            CombPowerOfTwo(accumulator, exponentLimbs);
+        }
+        else if (reduced == 2 && _foldConstant is not null)
         {
             PowerOfTwo(accumulator, exponentLimbs, exponentBits);
         }
@@ -131,7 +144,15 @@ public sealed class MontgomeryModulus
         montgomeryBase.CopyTo(table[s..]);
         for (var i = 2; i < rows; i++)
         {
-            Multiply(table.Slice(i * s, s), table.Slice((i - 1) * s, s), montgomeryBase);
+            // Even entries as squares of the half entry: a squaring costs less than a multiplication.
+            if (i % 2 == 0)
+            {
+                Square(table.Slice(i * s, s), table.Slice(i / 2 * s, s));
+            }
+            else
+            {
+                Multiply(table.Slice(i * s, s), table.Slice((i - 1) * s, s), montgomeryBase);
+            }
         }
 
         var windows = (exponentBits + w - 1) / w;
@@ -139,12 +160,16 @@ public sealed class MontgomeryModulus
         Span<ulong> entry = stackalloc ulong[s];
         for (var k = windows - 1; k >= 0; k--)
         {
-            if (k != windows - 1)
+            if (k == windows - 1)
             {
-                for (var i = 0; i < w; i++)
-                {
-                    Square(accumulator, accumulator);
-                }
+                // The first window's entry is the accumulator itself: 1 · entry needs no multiplication.
+                Limbs.Select(accumulator, table, rows, Window(exponent, k * w, w));
+                continue;
+            }
+
+            for (var i = 0; i < w; i++)
+            {
+                Square(accumulator, accumulator);
             }
 
             Limbs.Select(entry, table, rows, Window(exponent, k * w, w));
@@ -169,6 +194,68 @@ public sealed class MontgomeryModulus
 
             MultiplyByPowerOfTwo(accumulator, (int)Window(exponent, k * MaxBaseTwoWindow, MaxBaseTwoWindow));
         }
+    }
+
+    /// <summary>
+    /// 2^e for e &lt; 2^256 by the fixed-base comb of Lim and Lee ("More flexible exponentiation with
+    /// precomputation", CRYPTO '94; HAC algorithm 14.117 with one table): e is read as 8 rows of 32 bits, and
+    /// column c's 8 bits (bit c of each row) select the table entry ∏ 2^(2^(32r)) over the rows r whose bit is
+    /// set. 31 squarings and 31 multiplications instead of 256 squarings, for every exponent alike; each entry
+    /// is read by scanning the whole table (<see cref="Limbs.Select"/>). The table depends only on the modulus.
+    /// </summary>
+    private void CombPowerOfTwo(Span<ulong> accumulator, ReadOnlySpan<ulong> exponent)
+    {
+        var s = LimbCount;
+        var table = LazyInitializer.EnsureInitialized(ref _combTable, BuildCombTable);
+        Span<ulong> entry = stackalloc ulong[s];
+        for (var column = CombColumns - 1; column >= 0; column--)
+        {
+            ulong index = 0;
+            for (var row = 0; row < CombRows; row++)
+            {
+                var position = (row * CombColumns) + column;
+                index |= ((exponent[position / 64] >> (position % 64)) & 1) << row;
+            }
+
+            if (column == CombColumns - 1)
+            {
+                // The first column's entry is the accumulator itself, as in FixedWindow.
+                Limbs.Select(accumulator, table, 1 << CombRows, index);
+                continue;
+            }
+
+            Square(accumulator, accumulator);
+            Limbs.Select(entry, table, 1 << CombRows, index);
+            Multiply(accumulator, accumulator, entry);
+        }
+    }
+
+    private ulong[] BuildCombTable()
+    {
+        var s = LimbCount;
+        var table = new ulong[(1 << CombRows) * s];
+        _one.CopyTo(table.AsSpan());
+        // power = 2^(2^(CombColumns·row)) in the Montgomery domain, starting from 2·R mod N.
+        Span<ulong> power = stackalloc ulong[s];
+        var two = new ulong[s];
+        two[0] = 2;
+        Multiply(power, two, _rSquared);
+        for (var row = 0; row < CombRows; row++)
+        {
+            var bit = 1 << row;
+            power.CopyTo(table.AsSpan(bit * s, s));
+            for (var i = 1; i < bit; i++)
+            {
+                Multiply(table.AsSpan((bit + i) * s, s), table.AsSpan(i * s, s), power);
+            }
+
+            for (var i = 0; i < CombColumns; i++)
+            {
+                Square(power, power);
+            }
+        }
+
+        return table;
     }
 
     /// <summary>The <paramref name="width"/> exponent bits from bit <paramref name="start"/> (positions are public).</summary>

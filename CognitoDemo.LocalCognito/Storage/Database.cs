@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ internal sealed class Database : IDisposable
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();
+    // The native connections whose PRAGMAs are set: the pool hands the same ones out again and they keep them.
+    private readonly ConditionalWeakTable<object, object?> _configured = new();
 
     public Database(IOptions<LocalCognitoOptions> options)
     {
@@ -76,7 +79,14 @@ internal sealed class Database : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        // Per native connection, not per open: the pool reuses connections, and they keep their PRAGMAs.
+        var handle = connection.Handle!;
+        if (!_configured.TryGetValue(handle, out _))
+        {
+            connection.Execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            _configured.AddOrUpdate(handle, null);
+        }
+
         return connection;
     }
 }

@@ -151,30 +151,44 @@ internal sealed class UserStore(Database database)
     /// (<paramref name="proves"/>), and a failure counted before any other attempt on the store may look, so of
     /// many concurrent wrong guesses the sixth is already refused (issue 15, races). Success clears the counter.
     /// </summary>
-    public (SignInAttempt Outcome, User User) Attempt(User user, Func<User, bool> proves, DateTimeOffset now) => database.Write(c =>
+    /// <remarks>
+    /// The proof is the slow part (SRP arithmetic, milliseconds) and depends only on the user's pool, name, salt
+    /// and verifier, so it is computed before the transaction, on the copy the caller read, and not under the
+    /// store's one write lock, where it made every other write wait (issue 17). What is decided stays inside:
+    /// the fresh lock state, and whether that proof still applies (the salt and verifier read in the transaction
+    /// are the ones it was computed with; if they changed meanwhile, the proof is computed again inside). A
+    /// user seen locked beforehand is not proven at all unless the transaction finds the lock gone.
+    /// </remarks>
+    public (SignInAttempt Outcome, User User) Attempt(User user, Func<User, bool> proves, DateTimeOffset now)
     {
-        var current = c.QuerySingle($"SELECT {Columns} FROM users WHERE pool_id = $pool AND sub = $sub", Read,
-            ("$pool", user.PoolId), ("$sub", user.Sub)) ?? user;
-        if (current.LockedUntil is { } until && until > now)
+        bool? provenBefore = user.LockedUntil is { } seenUntil && seenUntil > now ? null : proves(user);
+        return database.Write(c =>
         {
-            return (SignInAttempt.Locked, current);
-        }
+            var current = c.QuerySingle($"SELECT {Columns} FROM users WHERE pool_id = $pool AND sub = $sub", Read,
+                ("$pool", user.PoolId), ("$sub", user.Sub)) ?? user;
+            if (current.LockedUntil is { } until && until > now)
+            {
+                return (SignInAttempt.Locked, current);
+            }
 
-        if (!proves(current))
-        {
-            RecordFailure(c, current, now);
-            return (SignInAttempt.WrongPassword, current);
-        }
+            var sameCredentials = current.PoolId == user.PoolId && current.Username == user.Username
+                && current.Salt == user.Salt && current.Verifier == user.Verifier;
+            if (!(provenBefore is { } proven && sameCredentials ? proven : proves(current)))
+            {
+                RecordFailure(c, current, now);
+                return (SignInAttempt.WrongPassword, current);
+            }
 
-        if (current.FailedSignIns == 0 && current.LockedUntil is null)
-        {
-            return (SignInAttempt.Proven, current);
-        }
+            if (current.FailedSignIns == 0 && current.LockedUntil is null)
+            {
+                return (SignInAttempt.Proven, current);
+            }
 
-        c.Execute("UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE pool_id = $pool AND sub = $sub",
-            ("$pool", current.PoolId), ("$sub", current.Sub));
-        return (SignInAttempt.Proven, current with { FailedSignIns = 0, LockedUntil = null });
-    });
+            c.Execute("UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE pool_id = $pool AND sub = $sub",
+                ("$pool", current.PoolId), ("$sub", current.Sub));
+            return (SignInAttempt.Proven, current with { FailedSignIns = 0, LockedUntil = null });
+        });
+    }
 
     /// <summary>
     /// Records a failed sign-in atomically and returns the new count; from the fifth consecutive failure

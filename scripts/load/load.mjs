@@ -4,6 +4,7 @@
 // and refuses any host that is not loopback. Every phase is bounded in time and in request count.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
@@ -12,6 +13,8 @@ const { values: args } = parseArgs({
     'local-cognito': { type: 'string' },
     moto: { type: 'string' },
     'web-pid': { type: 'string' },
+    'moto-pid': { type: 'string' },
+    'clock-ticks': { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '4' },
     seconds: { type: 'string', default: '15' },
     'warmup-seconds': { type: 'string', default: '3' },
@@ -101,7 +104,24 @@ async function provision(url, existingPool) {
 // ---- the load loop ---------------------------------------------------------------------------------
 const totals = new Map();
 
-async function run(name, once, { measure = true } = {}) {
+// CPU time of a server process (user + system, /proc/<pid>/stat fields 14 and 15, in clock ticks):
+// CPU per operation does not depend on how much of the machine other processes take, unlike the rates.
+const clockTicks = Number(args['clock-ticks']);
+function cpuSeconds(pid) {
+  if (!pid) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return NaN;
+  }
+}
+
+async function run(name, once, { measure = true, pid } = {}) {
+  const cpuBefore = cpuSeconds(pid);
+  const toolBefore = process.cpuUsage();
   const duration = (measure ? seconds / rounds : warmupSeconds) * 1000;
   const latencies = [];
   let errors = 0;
@@ -124,20 +144,26 @@ async function run(name, once, { measure = true } = {}) {
   }
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const elapsed = (performance.now() - start) / 1000;
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  const toolUsage = process.cpuUsage(toolBefore);
+  const toolCpu = (toolUsage.user + toolUsage.system) / 1e6;
   if (firstError) console.error(`${name}: ${errors} errors; first: ${firstError.message}`);
   if (measure) {
-    const total = totals.get(name) ?? { name, latencies: [], errors: 0, elapsed: 0 };
+    const total = totals.get(name) ?? { name, latencies: [], errors: 0, elapsed: 0, cpu: 0, toolCpu: 0 };
     total.latencies.push(...latencies);
     total.errors += errors;
     total.elapsed += elapsed;
+    total.cpu += cpu;
+    total.toolCpu += toolCpu;
     totals.set(name, total);
   }
 }
 
-function summarize({ name, latencies, errors, elapsed }) {
+function summarize({ name, latencies, errors, elapsed, cpu, toolCpu }) {
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
-  return { name, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), elapsed };
+  return { name, count: latencies.length, errors, perSecond: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99), elapsed, cpuMs: (cpu * 1000) / latencies.length,
+    toolCpuMs: (toolCpu * 1000) / latencies.length };
 }
 
 let peakRssKb = 0;
@@ -199,20 +225,23 @@ const local = await provision(args['local-cognito']);
 const webPool = await provision(args['local-cognito'], { poolId: 'us-west-2_LocalPool', clientId: 'cognitodemopublicclient001' });
 const moto = args.moto ? await provision(args.moto) : undefined;
 
+// [name, one operation, the server process whose CPU time it costs]; the web process hosts Local Cognito.
+const webPid = Number(args['web-pid']) || undefined;
+const motoPid = Number(args['moto-pid']) || undefined;
 const phases = [
-  ['web sign-in form (GET + POST)', webSignIn(webPool.usernames)],
-  ['Local Cognito InitiateAuth USER_PASSWORD_AUTH', passwordAuth(local)],
-  ['Local Cognito GetUser', await getUser(local)],
+  ['web sign-in form (GET + POST)', webSignIn(webPool.usernames), webPid],
+  ['Local Cognito InitiateAuth USER_PASSWORD_AUTH', passwordAuth(local), webPid],
+  ['Local Cognito GetUser', await getUser(local), webPid],
 ];
 if (moto) {
-  phases.push(['moto InitiateAuth USER_PASSWORD_AUTH', passwordAuth(moto)], ['moto GetUser', await getUser(moto)]);
+  phases.push(['moto InitiateAuth USER_PASSWORD_AUTH', passwordAuth(moto), motoPid], ['moto GetUser', await getUser(moto), motoPid]);
 }
-for (const [name, once] of phases) {
-  await run(name, once, { measure: false });
+for (const [name, once, pid] of phases) {
+  await run(name, once, { measure: false, pid });
 }
 for (let round = 0; round < rounds; round++) {
-  for (const [name, once] of phases) {
-    await run(name, once);
+  for (const [name, once, pid] of phases) {
+    await run(name, once, { pid });
   }
 }
 clearInterval(rssTimer);
@@ -221,15 +250,21 @@ const results = [...totals.values()].map(summarize);
 const pad = (text, n) => String(text).padEnd(n);
 console.log('');
 console.log(`concurrency ${concurrency}, ${seconds} s per phase in ${rounds} turns (after ${warmupSeconds} s of warm-up each)`);
-console.log(`${pad('phase', 48)} ${pad('done', 7)} ${pad('errors', 7)} ${pad('per s', 8)} ${pad('p50 ms', 8)} p99 ms`);
+console.log(`${pad('phase', 48)} ${pad('done', 7)} ${pad('errors', 7)} ${pad('per s', 8)} ${pad('p50 ms', 8)} ${pad('p99 ms', 8)} ${pad('server CPU ms/op', 17)} load tool CPU ms/op`);
 for (const r of results) {
-  console.log(`${pad(r.name, 48)} ${pad(r.count, 7)} ${pad(r.errors, 7)} ${pad(r.perSecond.toFixed(1), 8)} ${pad(r.p50.toFixed(1), 8)} ${r.p99.toFixed(1)}`);
+  const cpu = Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(2) : 'n/a';
+  console.log(`${pad(r.name, 48)} ${pad(r.count, 7)} ${pad(r.errors, 7)} ${pad(r.perSecond.toFixed(1), 8)} ${pad(r.p50.toFixed(1), 8)} ${pad(r.p99.toFixed(1), 8)} ${pad(cpu, 17)} ${r.toolCpuMs.toFixed(2)}`);
 }
+console.log('(server CPU: user + system time of the process that answers, the web process for the form and Local Cognito,');
+console.log(` moto_server for moto, per completed operation; the load tool's own CPU shares the same cores;`);
+console.log(` on ${os.cpus().length} cores, N ms/op of server and tool together allows at most ${os.cpus().length}000/N op/s)`);
 const find = (name) => results.find((r) => r.name === name);
 if (moto) {
   const ratio = (a, b) => (find(a).perSecond / find(b).perSecond).toFixed(2);
   console.log(`ratio USER_PASSWORD_AUTH Local Cognito / moto: ${ratio('Local Cognito InitiateAuth USER_PASSWORD_AUTH', 'moto InitiateAuth USER_PASSWORD_AUTH')}`);
   console.log(`ratio GetUser Local Cognito / moto: ${ratio('Local Cognito GetUser', 'moto GetUser')}`);
+  const cpuRatio = (a, b) => (find(b).cpuMs / find(a).cpuMs).toFixed(2);
+  console.log(`CPU-time ratio (moto CPU/op over Local Cognito CPU/op): USER_PASSWORD_AUTH ${cpuRatio('Local Cognito InitiateAuth USER_PASSWORD_AUTH', 'moto InitiateAuth USER_PASSWORD_AUTH')}, GetUser ${cpuRatio('Local Cognito GetUser', 'moto GetUser')}`);
 } else {
   console.log('moto_server is not installed: no comparison run.');
 }
