@@ -102,4 +102,22 @@ public sealed class DefaultPoolTests : IDisposable
         Assert.Equal(2, clients["UserPoolClients"]!.AsArray().Count);
         Assert.Equal(1, (await restarted.OkAsync("DescribeUserPool", new { UserPoolId = LocalCognitoApp.PoolId }))["UserPool"]!["EstimatedNumberOfUsers"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task AdminsGroupWithItsRoleIsThereOnceAndKeepsItsMembersAcrossRestarts()
+    {
+        await _app.SignUpConfirmedAsync("ada");
+        await _app.OkAsync("AdminAddUserToGroup", new { UserPoolId = LocalCognitoApp.PoolId, Username = "ada", GroupName = "admins" });
+        await _app.OkAsync("UpdateGroup", new { UserPoolId = LocalCognitoApp.PoolId, GroupName = "admins", Precedence = 9 });
+        using var restarted = new LocalCognitoApp(_app.DataPath, _app.Time);
+
+        var groups = (await restarted.OkAsync("ListGroups", new { UserPoolId = LocalCognitoApp.PoolId }))["Groups"]!.AsArray();
+        var members = await restarted.OkAsync("ListUsersInGroup", new { UserPoolId = LocalCognitoApp.PoolId, GroupName = "admins" });
+
+        var admins = Assert.Single(groups)!;
+        Assert.Equal("admins", admins["GroupName"].Text());
+        Assert.Equal(1, admins["Precedence"]!.GetValue<int>());
+        Assert.Equal("arn:aws:iam::000000000000:role/CognitoDemoAdminsRole", admins["RoleArn"].Text());
+        Assert.Equal(["ada"], members["Users"]!.AsArray().Select(u => u!["Username"].Text()));
+    }
 }

@@ -8,7 +8,7 @@ namespace CognitoDemo.LocalCognito.Tests;
 public sealed class GroupTests : IDisposable
 {
     private const string Pool = LocalCognitoApp.PoolId;
-    private const string AdminRole = "arn:aws:iam::123456789012:role/admins";
+    private const string EditorRole = "arn:aws:iam::123456789012:role/editors";
     private const string ReaderRole = "arn:aws:iam::123456789012:role/readers";
 
     private readonly LocalCognitoApp _app = new();
@@ -31,32 +31,32 @@ public sealed class GroupTests : IDisposable
     [Fact]
     public async Task GroupIsCreatedReadUpdatedAndDeleted()
     {
-        var created = (await CreateAsync("admins", 1, AdminRole, "The admins"))["Group"]!;
-        Assert.Equal("admins", created["GroupName"].Text());
+        var created = (await CreateAsync("editors", 1, EditorRole, "The editors"))["Group"]!;
+        Assert.Equal("editors", created["GroupName"].Text());
         Assert.Equal(Pool, created["UserPoolId"].Text());
         Assert.Equal(1, created["Precedence"]!.GetValue<int>());
-        Assert.Equal(AdminRole, created["RoleArn"].Text());
+        Assert.Equal(EditorRole, created["RoleArn"].Text());
         Assert.NotNull(created["CreationDate"]);
 
-        var updated = (await _app.OkAsync("UpdateGroup", new { UserPoolId = Pool, GroupName = "admins", Precedence = 4 }))["Group"]!;
+        var updated = (await _app.OkAsync("UpdateGroup", new { UserPoolId = Pool, GroupName = "editors", Precedence = 4 }))["Group"]!;
         Assert.Equal(4, updated["Precedence"]!.GetValue<int>());
-        Assert.Equal("The admins", updated["Description"].Text());
-        var read = (await _app.OkAsync("GetGroup", new { UserPoolId = Pool, GroupName = "admins" }))["Group"]!;
+        Assert.Equal("The editors", updated["Description"].Text());
+        var read = (await _app.OkAsync("GetGroup", new { UserPoolId = Pool, GroupName = "editors" }))["Group"]!;
         Assert.Equal(4, read["Precedence"]!.GetValue<int>());
-        Assert.Equal(AdminRole, read["RoleArn"].Text());
+        Assert.Equal(EditorRole, read["RoleArn"].Text());
 
-        await _app.OkAsync("DeleteGroup", new { UserPoolId = Pool, GroupName = "admins" });
-        (await _app.CallAsync("GetGroup", new { UserPoolId = Pool, GroupName = "admins" }))
+        await _app.OkAsync("DeleteGroup", new { UserPoolId = Pool, GroupName = "editors" });
+        (await _app.CallAsync("GetGroup", new { UserPoolId = Pool, GroupName = "editors" }))
             .AssertError("ResourceNotFoundException", "Group not found.");
     }
 
     [Fact]
     public async Task ASecondGroupOfTheSameNameIsRefused()
     {
-        await CreateAsync("admins");
+        await CreateAsync("editors");
 
-        (await _app.CallAsync("CreateGroup", new { UserPoolId = Pool, GroupName = "admins" }))
-            .AssertError("GroupExistsException", "A group with the name admins already exists.");
+        (await _app.CallAsync("CreateGroup", new { UserPoolId = Pool, GroupName = "editors" }))
+            .AssertError("GroupExistsException", "A group with the name editors already exists.");
     }
 
     [Fact]
@@ -68,19 +68,20 @@ public sealed class GroupTests : IDisposable
         (await _app.CallAsync("CreateGroup", new { UserPoolId = Pool, GroupName = new string('g', 129) })).AssertError("InvalidParameterException");
         (await _app.CallAsync("ListGroups", new { UserPoolId = Pool, Limit = 61 })).AssertError("InvalidParameterException");
 
-        Assert.Empty((await _app.OkAsync("ListGroups", new { UserPoolId = Pool }))["Groups"]!.AsArray());
+        // Only the default pool's own group (admins) is there.
+        Assert.Equal(["admins"], Names((await _app.OkAsync("ListGroups", new { UserPoolId = Pool }))["Groups"], "GroupName"));
     }
 
     [Fact]
     public async Task UnknownPoolsGroupsAndUsersAreNotFound()
     {
         await _app.SignUpConfirmedAsync("ada");
-        await CreateAsync("admins");
+        await CreateAsync("editors");
 
         (await _app.CallAsync("ListGroups", new { UserPoolId = "us-west-2_Nowhere" })).AssertError("ResourceNotFoundException");
         (await _app.CallAsync("AdminAddUserToGroup", new { UserPoolId = Pool, Username = "ada", GroupName = "nobody" }))
             .AssertError("ResourceNotFoundException", "Group not found.");
-        (await _app.CallAsync("AdminAddUserToGroup", new { UserPoolId = Pool, Username = "nobody", GroupName = "admins" }))
+        (await _app.CallAsync("AdminAddUserToGroup", new { UserPoolId = Pool, Username = "nobody", GroupName = "editors" }))
             .AssertError("UserNotFoundException", "User does not exist.");
         (await _app.CallAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "nobody" })).AssertError("ResourceNotFoundException");
         (await _app.CallAsync("AdminListGroupsForUser", new { UserPoolId = Pool, Username = "nobody" })).AssertError("UserNotFoundException");
@@ -94,19 +95,19 @@ public sealed class GroupTests : IDisposable
         await _app.SignUpConfirmedAsync("ada");
         await _app.SignUpConfirmedAsync("bob");
         await CreateAsync("readers", 5);
-        await CreateAsync("admins", 1);
+        await CreateAsync("editors", 1);
         await AddAsync("ada", "readers");
-        await AddAsync("ada", "admins");
-        await AddAsync("ada", "admins");
+        await AddAsync("ada", "editors");
+        await AddAsync("ada", "editors");
         await AddAsync("bob", "readers");
 
-        Assert.Equal(["admins", "readers"],
+        Assert.Equal(["editors", "readers"],
             Names((await _app.OkAsync("AdminListGroupsForUser", new { UserPoolId = Pool, Username = "ada" }))["Groups"], "GroupName"));
         Assert.Equal(["ada", "bob"],
             Names((await _app.OkAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "readers" }))["Users"], "Username"));
 
         await _app.OkAsync("AdminRemoveUserFromGroup", new { UserPoolId = Pool, Username = "ada", GroupName = "readers" });
-        await _app.OkAsync("DeleteGroup", new { UserPoolId = Pool, GroupName = "admins" });
+        await _app.OkAsync("DeleteGroup", new { UserPoolId = Pool, GroupName = "editors" });
         Assert.Empty((await _app.OkAsync("AdminListGroupsForUser", new { UserPoolId = Pool, Username = "ada" }))["Groups"]!.AsArray());
         await _app.OkAsync("AdminDeleteUser", new { UserPoolId = Pool, Username = "bob" });
         Assert.Empty((await _app.OkAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "readers" }))["Users"]!.AsArray());
@@ -115,25 +116,26 @@ public sealed class GroupTests : IDisposable
     [Fact]
     public async Task ListsArePagedWithLimitAndNextToken()
     {
-        foreach (var name in (string[])["a", "b", "c"])
+        foreach (var name in (string[])["b", "c", "d"])
         {
             await CreateAsync(name);
         }
 
         var first = await _app.OkAsync("ListGroups", new { UserPoolId = Pool, Limit = 2 });
-        Assert.Equal(["a", "b"], Names(first["Groups"], "GroupName"));
+        // The default pool's own group comes first by name.
+        Assert.Equal(["admins", "b"], Names(first["Groups"], "GroupName"));
         var second = await _app.OkAsync("ListGroups", new { UserPoolId = Pool, Limit = 2, NextToken = first["NextToken"].Text() });
-        Assert.Equal(["c"], Names(second["Groups"], "GroupName"));
+        Assert.Equal(["c", "d"], Names(second["Groups"], "GroupName"));
         Assert.Null(second["NextToken"]);
 
         await _app.SignUpConfirmedAsync("ada");
         await _app.SignUpConfirmedAsync("bob");
-        await AddAsync("ada", "a");
-        await AddAsync("bob", "a");
-        await AddAsync("ada", "b");
-        var users = await _app.OkAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "a", Limit = 1 });
+        await AddAsync("ada", "c");
+        await AddAsync("bob", "c");
+        await AddAsync("ada", "d");
+        var users = await _app.OkAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "c", Limit = 1 });
         Assert.Equal(["ada"], Names(users["Users"], "Username"));
-        var moreUsers = await _app.OkAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "a", Limit = 1, NextToken = users["NextToken"].Text() });
+        var moreUsers = await _app.OkAsync("ListUsersInGroup", new { UserPoolId = Pool, GroupName = "c", Limit = 1, NextToken = users["NextToken"].Text() });
         Assert.Equal(["bob"], Names(moreUsers["Users"], "Username"));
         var groups = await _app.OkAsync("AdminListGroupsForUser", new { UserPoolId = Pool, Username = "ada", Limit = 1 });
         Assert.Single(groups["Groups"]!.AsArray());
@@ -145,20 +147,20 @@ public sealed class GroupTests : IDisposable
     {
         await _app.SignUpConfirmedAsync("ada");
         await CreateAsync("readers", 5, ReaderRole);
-        await CreateAsync("admins", 1, AdminRole);
+        await CreateAsync("editors", 1, EditorRole);
         await CreateAsync("plain");
         await AddAsync("ada", "readers");
-        await AddAsync("ada", "admins");
+        await AddAsync("ada", "editors");
         await AddAsync("ada", "plain");
 
         var tokens = await _app.TokensAsync("ada");
 
         var id = Payload(tokens["IdToken"].Text());
         var access = Payload(tokens["AccessToken"].Text());
-        Assert.Equal(["admins", "readers", "plain"], id["cognito:groups"]!.AsArray().Select(g => g.Text()));
-        Assert.Equal(["admins", "readers", "plain"], access["cognito:groups"]!.AsArray().Select(g => g.Text()));
-        Assert.Equal([AdminRole, ReaderRole], id["cognito:roles"]!.AsArray().Select(g => g.Text()));
-        Assert.Equal(AdminRole, id["cognito:preferred_role"].Text());
+        Assert.Equal(["editors", "readers", "plain"], id["cognito:groups"]!.AsArray().Select(g => g.Text()));
+        Assert.Equal(["editors", "readers", "plain"], access["cognito:groups"]!.AsArray().Select(g => g.Text()));
+        Assert.Equal([EditorRole, ReaderRole], id["cognito:roles"]!.AsArray().Select(g => g.Text()));
+        Assert.Equal(EditorRole, id["cognito:preferred_role"].Text());
         Assert.Null(access["cognito:roles"]);
         Assert.Null(access["cognito:preferred_role"]);
     }
@@ -169,9 +171,9 @@ public sealed class GroupTests : IDisposable
         await _app.SignUpConfirmedAsync("ada");
         await _app.SignUpConfirmedAsync("bob");
         await CreateAsync("readers", 1, ReaderRole);
-        await CreateAsync("admins", 1, AdminRole);
+        await CreateAsync("editors", 1, EditorRole);
         await AddAsync("ada", "readers");
-        await AddAsync("ada", "admins");
+        await AddAsync("ada", "editors");
 
         var id = Payload((await _app.TokensAsync("ada"))["IdToken"].Text());
         Assert.Null(id["cognito:preferred_role"]);

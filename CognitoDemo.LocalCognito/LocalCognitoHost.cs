@@ -1,4 +1,5 @@
 using CognitoDemo.LocalCognito.HostedUi;
+using CognitoDemo.LocalCognito.Iam;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Mailbox;
 using CognitoDemo.LocalCognito.Management;
@@ -127,6 +128,9 @@ public static class LocalCognitoHost
         services.AddSingleton<IOperationGroup, IdentityPoolOperations>();
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<ApiSignatures>();
+        services.AddSingleton(s => new IamRoles(s.GetRequiredService<IOptions<LocalCognitoOptions>>(), section.GetSection(IamRoles.SectionName)));
+        services.AddHostedService(s => s.GetRequiredService<IamRoles>());
+        services.AddSingleton<IamAuthorizer>();
         services.AddSingleton<StsEndpoint>();
         services.AddSingleton<AwsJsonEndpoint>();
         services.AddHostedUi();

@@ -86,6 +86,16 @@ public sealed class DefaultPoolOptions
 
     public string Domain { get; set; } = "cognito-demo";
 
+    /// <summary>
+    /// A group whose members get the role <see cref="AdminsRoleName"/> (<c>arn:aws:iam::{AccountId}:role/{name}</c>) through
+    /// the default identity pool's "choose role from token" mapping; empty for none. Default <c>admins</c>, precedence 1.
+    /// </summary>
+    public string AdminsGroupName { get; set; } = "admins";
+
+    public int AdminsGroupPrecedence { get; set; } = 1;
+
+    public string AdminsRoleName { get; set; } = "CognitoDemoAdminsRole";
+
     /// <summary>The schema's <c>StringAttributeConstraints.MaxLength</c> of <c>custom:location</c> (the seed's template: 256).</summary>
     public int LocationMaxLength { get; set; } = 256;
 

@@ -42,9 +42,12 @@ public sealed class SigningHandler(Func<DateTimeOffset> now, string accessKeyId 
             ? values!.First()
             : null;
 
-    /// <summary>Adds <c>X-Amz-Date</c> and <c>Authorization</c> for the service the target belongs to.</summary>
+    /// <summary>
+    /// Adds <c>X-Amz-Date</c> and <c>Authorization</c> for the service the target belongs to; with temporary credentials,
+    /// <c>X-Amz-Security-Token</c> too, signed as the AWS SDKs sign it.
+    /// </summary>
     public static async Task SignAsync(HttpRequestMessage request, DateTimeOffset time, string accessKeyId, string secretKey,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? sessionToken = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = Target(request) ?? throw new ArgumentException("The request has no X-Amz-Target.", nameof(request));
@@ -59,8 +62,16 @@ public sealed class SigningHandler(Func<DateTimeOffset> now, string accessKeyId 
             ["x-amz-date"] = [amzDate],
             ["x-amz-target"] = [target],
         };
+        List<string> signedHeaders = ["host", "x-amz-date", "x-amz-target"];
+        if (sessionToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", sessionToken);
+            headers["x-amz-security-token"] = [sessionToken];
+            signedHeaders.Add("x-amz-security-token");
+        }
+
         var signed = new SignedRequest("POST", request.RequestUri.AbsolutePath, [], headers, body);
         request.Headers.TryAddWithoutValidation("Authorization",
-            SigV4Signer.Authorization(signed, ["host", "x-amz-date", "x-amz-target"], amzDate, accessKeyId, secretKey, Region, service));
+            SigV4Signer.Authorization(signed, signedHeaders, amzDate, accessKeyId, secretKey, Region, service));
     }
 }

@@ -92,6 +92,16 @@ internal static class IdentityMessages
     public const string IncorrectAudience = "Invalid login token. Incorrect token audience.";
     public const string InvalidRoleConfiguration = "Invalid identity pool configuration. Check assigned IAM roles for this pool.";
 
+    /// <summary>NotAuthorizedException when AmbiguousRoleResolution is Deny (the wording aws-amplify/amplify-js issue 3621 quotes).</summary>
+    public static string AmbiguousRoleDenied(string provider) => $"The ambiguous role mapping rules for: {provider} denied this request.";
+
+    /// <summary>
+    /// NotAuthorizedException for a CustomRoleArn the mapping does not offer: the developer guide says "deny access" without
+    /// quoting AWS's text, so this wording is Local Cognito's.
+    /// </summary>
+    public static string CustomRoleNotAllowed(string roleArn, string provider) =>
+        $"The role mapping for: {provider} does not allow the CustomRoleArn {roleArn}.";
+
     public static string TokenExpired(long now, long expires) => $"Invalid login token. Token expired: {now} >= {expires}";
 
     public static string PoolNotFound(string id) => $"IdentityPool '{id}' not found.";

@@ -65,8 +65,16 @@ internal sealed partial class DefaultIdentityPool(
             AllowClassicFlow = false,
             CognitoIdentityProviders = providers,
             Roles = roles,
+            RoleMappings = providers.ToDictionary(p => RoleMappings.Key(p.ProviderName, p.ClientId), _ => RoleFromToken),
         }, now);
     }
+
+    /// <summary>
+    /// "Choose role from token" with "Use default authenticated role" when the token names no single role: a member of
+    /// a group with a role (the default pool's <c>admins</c>) gets that role, everyone else the authenticated role.
+    /// </summary>
+    internal static RoleMapping RoleFromToken { get; } =
+        new() { Type = RoleMapping.TokenType, AmbiguousRoleResolution = RoleMapping.UseAuthenticatedRole };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Local Cognito default identity pool {IdentityPoolId}: authenticated role {RoleArn}, guests allowed: {AllowGuests}")]

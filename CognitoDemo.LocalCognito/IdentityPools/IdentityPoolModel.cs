@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CognitoDemo.LocalCognito.IdentityPools;
 
@@ -30,8 +30,8 @@ internal sealed class IdentityPoolSettings
 
     public Dictionary<string, string> Roles { get; set; } = [];
 
-    /// <summary>Stored and returned as given; Local Cognito always uses the pool's default roles.</summary>
-    public JsonObject? RoleMappings { get; set; }
+    /// <summary>Keyed by provider (a user pool's as <c>{ProviderName}:{ClientId}</c>); see <see cref="RoleSelection"/>.</summary>
+    public Dictionary<string, RoleMapping>? RoleMappings { get; set; }
 }
 
 /// <summary>A user pool app client whose ID tokens the identity pool accepts.</summary>
@@ -45,6 +45,9 @@ internal sealed record Identity(string Id, string PoolId, IReadOnlyList<Verified
 
 /// <summary>A login whose token was checked: the provider name and the token's <c>sub</c>.</summary>
 internal sealed record VerifiedLogin(string ProviderName, string Subject);
+
+/// <summary>A login whose token was checked, with the app client it was issued to and its claims.</summary>
+internal sealed record VerifiedToken(VerifiedLogin Login, string ClientId, JsonWebToken Token);
 
 /// <summary>Temporary AWS credentials as issued; the secret only ever leaves in the GetCredentialsForIdentity answer.</summary>
 internal sealed record IssuedCredentials(

@@ -74,11 +74,9 @@ internal sealed class IdentityPoolOperations(
     private async Task<JsonObject> GetCredentialsForIdentityAsync(OperationContext context)
     {
         var input = context.Input;
-        // Accepted for shape; role-based access control is not emulated, so the pool's role always applies.
-        input.OptionalString("CustomRoleArn", 20, 2048);
-        var (identity, pool) = await AuthorizeAsync(input).ConfigureAwait(false);
-        var roleArn = pool.Role(identity.IsAuthenticated)
-                      ?? throw new AwsServiceException(IdentityErrors.InvalidIdentityPoolConfiguration, IdentityMessages.InvalidRoleConfiguration);
+        var customRoleArn = input.OptionalString("CustomRoleArn", 20, 2048);
+        var (identity, pool, tokens) = await AuthorizeAsync(input).ConfigureAwait(false);
+        var roleArn = RoleSelection.Choose(pool, identity, tokens, customRoleArn);
         var credentials = issuer.Issue(identity.Id, roleArn);
         return new JsonObject
         {
@@ -95,7 +93,7 @@ internal sealed class IdentityPoolOperations(
 
     private async Task<JsonObject> GetOpenIdTokenAsync(OperationContext context)
     {
-        var (identity, pool) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
+        var (identity, pool, _) = await AuthorizeAsync(context.Input).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var claims = new Dictionary<string, object>
         {
@@ -119,9 +117,10 @@ internal sealed class IdentityPoolOperations(
     /// <summary>
     /// The identity and its pool, when the caller may act for it: an identity with logins needs at least one
     /// of them presented again (valid); a guest identity needs a pool that allows guests, or logins that
-    /// belong to no other identity (they are then linked to it, as AWS does when a guest signs in).
+    /// belong to no other identity (they are then linked to it, as AWS does when a guest signs in). The verified
+    /// tokens come back too, for role selection.
     /// </summary>
-    private async Task<(Identity Identity, IdentityPool Pool)> AuthorizeAsync(AwsRequest input)
+    private async Task<(Identity Identity, IdentityPool Pool, IReadOnlyList<VerifiedToken> Tokens)> AuthorizeAsync(AwsRequest input)
     {
         var identityId = input.RequiredString("IdentityId", 1, 55, CognitoIdentity.IdentityId());
         var loginTokens = Logins(input);
@@ -137,18 +136,19 @@ internal sealed class IdentityPoolOperations(
             }
 
             return pool.Settings.AllowUnauthenticatedIdentities
-                ? (identity, pool)
+                ? (identity, pool, [])
                 : throw NotAuthorized(IdentityMessages.UnauthenticatedNotSupported);
         }
 
-        var verified = await logins.VerifyAsync(pool, loginTokens).ConfigureAwait(false);
+        var tokens = await logins.VerifyTokensAsync(pool, loginTokens).ConfigureAwait(false);
+        var verified = tokens.Select(t => t.Login).ToList();
         if (identity.IsAuthenticated)
         {
-            return verified.Any(identity.Logins.Contains) ? (identity, pool) : throw NotAuthorized(IdentityMessages.LoginsDoNotMatch);
+            return verified.Any(identity.Logins.Contains) ? (identity, pool, tokens) : throw NotAuthorized(IdentityMessages.LoginsDoNotMatch);
         }
 
         return store.TryLink(identity, verified)
-            ? (store.FindIdentity(identity.Id)!, pool)
+            ? (store.FindIdentity(identity.Id)!, pool, tokens)
             : throw NotAuthorized(IdentityMessages.LoginsDoNotMatch);
     }
 
@@ -233,8 +233,9 @@ internal sealed class IdentityPoolOperations(
             }
         }
 
+        var mappings = RoleMappings.Read(input, pool.Settings);
         pool.Settings.Roles = new Dictionary<string, string>(roles, StringComparer.Ordinal);
-        pool.Settings.RoleMappings = input.Body["RoleMappings"] is JsonObject mappings ? (JsonObject)mappings.DeepClone() : null;
+        pool.Settings.RoleMappings = mappings;
         store.Update(pool);
         return [];
     }
@@ -249,7 +250,7 @@ internal sealed class IdentityPoolOperations(
         };
         if (pool.Settings.RoleMappings is { } mappings)
         {
-            result["RoleMappings"] = mappings.DeepClone();
+            result["RoleMappings"] = RoleMappings.Write(mappings);
         }
 
         return result;

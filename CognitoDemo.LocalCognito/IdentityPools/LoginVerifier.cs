@@ -15,9 +15,13 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, Publi
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public async Task<IReadOnlyList<VerifiedLogin>> VerifyAsync(IdentityPool pool, IReadOnlyDictionary<string, string> logins)
+    public async Task<IReadOnlyList<VerifiedLogin>> VerifyAsync(IdentityPool pool, IReadOnlyDictionary<string, string> logins) =>
+        [.. (await VerifyTokensAsync(pool, logins).ConfigureAwait(false)).Select(t => t.Login)];
+
+    /// <summary>The same checks, keeping each token's claims for role selection.</summary>
+    public async Task<IReadOnlyList<VerifiedToken>> VerifyTokensAsync(IdentityPool pool, IReadOnlyDictionary<string, string> logins)
     {
-        var verified = new List<VerifiedLogin>(logins.Count);
+        var verified = new List<VerifiedToken>(logins.Count);
         foreach (var (providerName, token) in logins)
         {
             verified.Add(await VerifyAsync(pool, providerName, token).ConfigureAwait(false));
@@ -26,7 +30,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, Publi
         return verified;
     }
 
-    private async Task<VerifiedLogin> VerifyAsync(IdentityPool pool, string providerName, string token)
+    private async Task<VerifiedToken> VerifyAsync(IdentityPool pool, string providerName, string token)
     {
         var clientIds = pool.Settings.CognitoIdentityProviders
             .Where(p => p.ProviderName == providerName).Select(p => p.ClientId).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +84,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, Publi
             throw NotAuthorized(IdentityMessages.TokenExpired(now, expires));
         }
 
-        return new VerifiedLogin(providerName, sub);
+        return new VerifiedToken(new VerifiedLogin(providerName, sub), audience, jwt);
     }
 
     private static AwsServiceException NotAuthorized(string message) => new(IdentityErrors.NotAuthorized, message);

@@ -21,13 +21,13 @@ internal sealed partial class DefaultPool(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.DefaultPool;
-        Apply(settings);
+        Apply(options.CurrentValue);
         if (settings.Enabled)
         {
             LogDefaultPool(logger, settings.UserPoolId, settings.WebClientId, settings.WebClientSecret, settings.PublicClientId);
         }
 
-        _subscription = options.OnChange(changed => Apply(changed.DefaultPool));
+        _subscription = options.OnChange(Apply);
         return Task.CompletedTask;
     }
 
@@ -40,8 +40,9 @@ internal sealed partial class DefaultPool(
 
     public void Dispose() => _subscription?.Dispose();
 
-    private void Apply(DefaultPoolOptions settings)
+    private void Apply(LocalCognitoOptions local)
     {
+        var settings = local.DefaultPool;
         if (!settings.Enabled)
         {
             return;
@@ -75,6 +76,11 @@ internal sealed partial class DefaultPool(
                     });
                 }
             }
+
+            if (AdminsGroup(local, now) is { } admins)
+            {
+                GroupStore.Ensure(c, admins);
+            }
         });
     }
 
@@ -107,6 +113,18 @@ internal sealed partial class DefaultPool(
         },
         now,
         now);
+
+    /// <summary>The group whose role may list the pool's users (issue 18); null when configured off.</summary>
+    internal static UserGroup? AdminsGroup(LocalCognitoOptions local, DateTimeOffset now)
+    {
+        var settings = local.DefaultPool;
+        return string.IsNullOrEmpty(settings.AdminsGroupName)
+            ? null
+            : new UserGroup(settings.UserPoolId, settings.AdminsGroupName,
+                $"Members may list and read the pool's users (role {settings.AdminsRoleName}).",
+                IdentityPools.DefaultIdentityPool.RoleArn(local.AccountId, settings.AdminsRoleName),
+                settings.AdminsGroupPrecedence, now, now);
+    }
 
     private const string LocationAttribute = "custom:location";
 

@@ -2,10 +2,14 @@ using System.Collections.Frozen;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Signing;
+using CognitoDemo.LocalCognito.Storage;
 using Microsoft.Extensions.Options;
 using IdentityPoolWire = CognitoDemo.Cognito.IdentityPools.IdentityPoolOperations;
 
 namespace CognitoDemo.LocalCognito.Protocol;
+
+/// <summary>Who signed a request: the region of its credential scope, and the issued credentials it was signed with, if any.</summary>
+internal sealed record ApiCaller(string Region, StoredCredential? Issued);
 
 /// <summary>
 /// Which AWS JSON operations must be SigV4-signed, and the check. The operations AWS lets anyone call
@@ -14,7 +18,7 @@ namespace CognitoDemo.LocalCognito.Protocol;
 /// included and any operation added later, needs a well-formed signature, and with
 /// <c>LocalCognito:Credentials</c> set one that verifies against that key.
 /// </summary>
-internal sealed class ApiSignatures(SigV4Verifier verifier, IOptions<LocalCognitoOptions> options)
+internal sealed class ApiSignatures(SigV4Verifier verifier, CredentialStore issued, IOptions<LocalCognitoOptions> options)
 {
     private static readonly FrozenSet<string> Unsigned = FrozenSet.Create(StringComparer.Ordinal,
     [
@@ -34,30 +38,37 @@ internal sealed class ApiSignatures(SigV4Verifier verifier, IOptions<LocalCognit
 
     /// <summary>
     /// Authenticates a request to <paramref name="target"/>; returns the region of its credential scope, or
-    /// null when an operation callable unsigned came unsigned.
+    /// null when an operation callable unsigned came unsigned. A request signed with temporary credentials Local Cognito
+    /// issued is verified against them (session token, expiry, signature) and names them, for IAM to decide.
     /// </summary>
-    /// <exception cref="SignatureException">Missing, malformed or (with configured credentials) not verifying.</exception>
-    public string? Authenticate(HttpRequest http, byte[] body, string target)
+    /// <exception cref="SignatureException">Missing, malformed or (with configured or issued credentials) not verifying.</exception>
+    public ApiCaller? Authenticate(HttpRequest http, byte[] body, string target)
     {
         var authorization = http.Headers.Authorization.ToString();
         if (Unsigned.Contains(target))
         {
             // A signature is not needed here, but one that is sent must at least be well formed (protocol doc 8.2 step 1).
-            return authorization.Length == 0 ? null : SigV4Authorization.Parse(authorization).Region;
+            return authorization.Length == 0 ? null : new ApiCaller(SigV4Authorization.Parse(authorization).Region, null);
         }
 
         var request = SignedRequest.From(http, body);
         var header = SigV4Authorization.Parse(authorization);
         SigV4Authorization.ParseDate(SigV4Authorization.RequestDate(request));
+        var service = target.StartsWith(CognitoIdentity.TargetPrefix + ".", StringComparison.Ordinal)
+            ? IdentityPoolWire.SigningName
+            : UserPoolOperations.SigningName;
+        if (issued.Find(header.AccessKeyId) is { } credential)
+        {
+            verifier.Verify(request, service, key => key == credential.AccessKeyId ? credential.Signing : null);
+            return new ApiCaller(header.Region, credential);
+        }
+
         if (options.Value.Credentials is { AccessKeyId: { Length: > 0 } keyId, SecretAccessKey: { Length: > 0 } secret })
         {
-            var service = target.StartsWith(CognitoIdentity.TargetPrefix + ".", StringComparison.Ordinal)
-                ? IdentityPoolWire.SigningName
-                : UserPoolOperations.SigningName;
             verifier.Verify(request, service, key => key == keyId ? new SigningCredential(keyId, secret, null, null) : null);
         }
 
-        return header.Region;
+        return new ApiCaller(header.Region, null);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using CognitoDemo.LocalCognito.Iam;
 using CognitoDemo.LocalCognito.Signing;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +17,15 @@ internal sealed partial class AwsJsonEndpoint
 {
     private readonly OperationTable _operations = new();
     private readonly ApiSignatures _signatures;
+    private readonly IamAuthorizer _iam;
     private readonly LocalCognitoOptions _options;
     private readonly ILogger<AwsJsonEndpoint> _logger;
 
-    public AwsJsonEndpoint(IEnumerable<IOperationGroup> groups, ApiSignatures signatures, IOptions<LocalCognitoOptions> options,
-        ILogger<AwsJsonEndpoint> logger)
+    public AwsJsonEndpoint(IEnumerable<IOperationGroup> groups, ApiSignatures signatures, IamAuthorizer iam,
+        IOptions<LocalCognitoOptions> options, ILogger<AwsJsonEndpoint> logger)
     {
         _signatures = signatures;
+        _iam = iam;
         foreach (var group in groups)
         {
             group.Register(_operations);
@@ -86,8 +89,15 @@ internal sealed partial class AwsJsonEndpoint
         var bytes = await RequestBody.ReadAsync(http, _options.MaxRequestBodyBytes).ConfigureAwait(false)
                     ?? throw TooLarge(_options.MaxRequestBodyBytes);
         // AWS authenticates before it reads the input.
-        var region = _signatures.Authenticate(http.Request, bytes, target) ?? _options.Region;
+        var caller = _signatures.Authenticate(http.Request, bytes, target);
+        var region = caller?.Region ?? _options.Region;
         var body = ParseBody(bytes);
+        if (caller?.Issued is { } issued)
+        {
+            // IAM decides on what the request names (the pool), so after the body is read.
+            _iam.Authorize(issued, target, body, region);
+        }
+
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return await handler(new OperationContext(new AwsRequest(body), baseUrl, region, http.RequestAborted)).ConfigureAwait(false);
     }

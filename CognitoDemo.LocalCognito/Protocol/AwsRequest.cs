@@ -199,6 +199,35 @@ internal sealed partial class AwsRequest(JsonObject body, string path = "")
         };
     }
 
+    /// <summary>A map of string to structure, e.g. <c>RoleMappings</c>; each value read as a nested request.</summary>
+    public IReadOnlyDictionary<string, AwsRequest>? ObjectMap(string member)
+    {
+        var node = Member(member);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject map)
+        {
+            throw NotA(member, "map");
+        }
+
+        var result = new Dictionary<string, AwsRequest>(StringComparer.Ordinal);
+        foreach (var (key, value) in map)
+        {
+            result[key] = value is JsonObject item ? new AwsRequest(item, $"{Path(member)}.{key}.member") : throw NotA($"{member}.{key}", "structure");
+        }
+
+        return result;
+    }
+
+    /// <summary>A member present but refused, in AWS's validation wording.</summary>
+    public AwsServiceException Violation(string member, string constraint) => Violation(member, "Value", constraint);
+
+    /// <summary>A required member absent, in AWS's validation wording.</summary>
+    public AwsServiceException Missing(string member) => Violation(member, "Value null", "Member must not be null");
+
     private JsonNode? Member(string member)
     {
         var node = Body[member];

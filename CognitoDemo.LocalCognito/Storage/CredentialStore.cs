@@ -6,7 +6,11 @@ namespace CognitoDemo.LocalCognito.Storage;
 
 /// <summary>What STS needs to verify a request signed with issued credentials.</summary>
 internal sealed record StoredCredential(
-    string AccessKeyId, string SecretKey, string SessionTokenHash, DateTimeOffset Expiration, string IdentityId, string RoleArn);
+    string AccessKeyId, string SecretKey, string SessionTokenHash, DateTimeOffset Expiration, string IdentityId, string RoleArn)
+{
+    /// <summary>The key as the SigV4 verifier takes it: session token and expiry checked with the signature.</summary>
+    public Signing.SigningCredential Signing => new(AccessKeyId, SecretKey, SessionTokenHash, Expiration);
+}
 
 /// <summary>
 /// Temporary credentials issued by GetCredentialsForIdentity. A SigV4 verifier needs the secret itself,

@@ -21,6 +21,20 @@ internal sealed class GroupStore(Database database)
         ON CONFLICT (pool_id, name) DO NOTHING
         """, Parameters(group)) > 0);
 
+    /// <summary>
+    /// Creates the group, or brings its description, role and precedence in line (members kept, modification date
+    /// touched only when something changed): for groups defined by configuration.
+    /// </summary>
+    public static void Ensure(SqliteConnection c, UserGroup group) => c.Execute(
+        """
+        INSERT INTO user_groups (pool_id, name, description, role_arn, precedence, created_at, modified_at)
+        VALUES ($pool, $name, $description, $role, $precedence, $created, $modified)
+        ON CONFLICT (pool_id, name) DO UPDATE SET
+            description = excluded.description, role_arn = excluded.role_arn, precedence = excluded.precedence,
+            modified_at = excluded.modified_at
+        WHERE description IS NOT excluded.description OR role_arn IS NOT excluded.role_arn OR precedence IS NOT excluded.precedence
+        """, Parameters(group));
+
     public void Update(UserGroup group) => database.Write(c => c.Execute(
         """
         UPDATE user_groups SET description = $description, role_arn = $role, precedence = $precedence, modified_at = $modified

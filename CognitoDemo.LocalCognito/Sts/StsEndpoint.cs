@@ -108,10 +108,7 @@ internal sealed partial class StsEndpoint(
             new XElement(Ns + "ResponseMetadata", new XElement(Ns + "RequestId", requestId)));
     }
 
-    private SigningCredential? Credential(string accessKeyId) =>
-        credentials.Find(accessKeyId) is { } stored
-            ? new SigningCredential(stored.AccessKeyId, stored.SecretKey, stored.SessionTokenHash, stored.Expiration)
-            : null;
+    private SigningCredential? Credential(string accessKeyId) => credentials.Find(accessKeyId)?.Signing;
 
     private async Task<byte[]> ReadBodyAsync(HttpContext http)
     {
