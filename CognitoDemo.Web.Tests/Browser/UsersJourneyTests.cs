@@ -57,8 +57,12 @@ public sealed class UsersJourneyTests(ChromiumFixture chromium, BrowserApp app) 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Refresh now" }).ClickAsync();
         await Expect(Page.GetByTestId("groups")).ToHaveTextAsync("admins");
 
+        // Two more users, one still to set a password of their own, so the list shows more than its reader.
+        var (invited, invitedEmail) = Journeys.NewUser("invited");
+        await AwsMode.CreateUserAsync(App.LocalCognitoUrl, invited, invitedEmail);
         await Nav("Users").ClickAsync();
         var users = Page.GetByRole(AriaRole.Table);
+        await Expect(users.GetByRole(AriaRole.Row).Filter(new() { HasText = invited })).ToContainTextAsync("FORCE_CHANGE_PASSWORD");
         await Expect(users.GetByRole(AriaRole.Row).Filter(new() { HasText = username })).ToContainTextAsync(email);
         await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await AssertAccessibleAsync("users-admin");

@@ -11,9 +11,9 @@ namespace CognitoDemo.Web.Users;
 /// Signs each AWS JSON request it passes on with Signature Version 4 and a user's temporary credentials, the
 /// way every AWS SDK does (AWS General Reference, "Create a signed AWS API request"): <c>X-Amz-Date</c>,
 /// <c>X-Amz-Security-Token</c> (the session token, itself part of what is signed) and an <c>Authorization</c>
-/// header. The canonical request and the signature come from the AWS SDK for .NET's own
-/// <see cref="AWS4Signer"/>; only the headers to sign are chosen here. One instance per set of credentials:
-/// it wraps the pooled pipeline of a named client, never a shared handler.
+/// header. The body hash, the signing key and the signature come from the AWS SDK for .NET's own
+/// <see cref="AWS4Signer"/>; only the canonical request, whose builder the SDK keeps internal, is composed here.
+/// One instance per set of credentials: it wraps the pooled pipeline of a named client, never a shared handler.
 /// </summary>
 public sealed class TemporaryCredentialsSigner(TemporaryCredentials credentials, string region, string service, TimeProvider time)
     : DelegatingHandler
