@@ -31,6 +31,17 @@ public sealed class RoleMappingTests : IDisposable
         RoleMappings = new Dictionary<string, object> { [PublicClientKey] = mapping },
     });
 
+    private Task<JsonObject> SetRulesAsync(string ambiguousRoleResolution, params object[] rules) =>
+        _app.IdentityOkAsync("SetIdentityPoolRoles", new
+        {
+            IdentityPoolId = DefaultIdentityPoolId,
+            Roles = new Dictionary<string, string> { ["authenticated"] = AuthenticatedRoleArn },
+            RoleMappings = new Dictionary<string, object>
+            {
+                [PublicClientKey] = new { Type = "Rules", AmbiguousRoleResolution = ambiguousRoleResolution, RulesConfiguration = new { Rules = rules } },
+            },
+        });
+
     [Fact]
     public async Task DefaultIdentityPoolChoosesTheRoleFromTheTokenForBothClients()
     {
@@ -136,20 +147,7 @@ public sealed class RoleMappingTests : IDisposable
     [InlineData("NotEqual", "Paris", false)]
     public async Task RulesMatchTheClaimByTheirMatchType(string matchType, string value, bool matches)
     {
-        await _app.IdentityOkAsync("SetIdentityPoolRoles", new
-        {
-            IdentityPoolId = DefaultIdentityPoolId,
-            Roles = new Dictionary<string, string> { ["authenticated"] = AuthenticatedRoleArn },
-            RoleMappings = new Dictionary<string, object>
-            {
-                [PublicClientKey] = new
-                {
-                    Type = "Rules",
-                    AmbiguousRoleResolution = "Deny",
-                    RulesConfiguration = new { Rules = new[] { new { Claim = "custom:location", MatchType = matchType, Value = value, RoleARN = ParisRole } } },
-                },
-            },
-        });
+        await SetRulesAsync("Deny", new { Claim = "custom:location", MatchType = matchType, Value = value, RoleARN = ParisRole });
         await _app.SignUpConfirmedAsync("ada");
 
         var response = await _app.GetCredentialsAsync("ada");
@@ -167,28 +165,10 @@ public sealed class RoleMappingTests : IDisposable
     [Fact]
     public async Task FirstMatchingRuleWinsAndNoMatchFallsBackToTheAuthenticatedRole()
     {
-        await _app.IdentityOkAsync("SetIdentityPoolRoles", new
-        {
-            IdentityPoolId = DefaultIdentityPoolId,
-            Roles = new Dictionary<string, string> { ["authenticated"] = AuthenticatedRoleArn },
-            RoleMappings = new Dictionary<string, object>
-            {
-                [PublicClientKey] = new
-                {
-                    Type = "Rules",
-                    AmbiguousRoleResolution = "AuthenticatedRole",
-                    RulesConfiguration = new
-                    {
-                        Rules = new[]
-                        {
-                            new { Claim = "missing:claim", MatchType = "NotEqual", Value = "x", RoleARN = WritersRole },
-                            new { Claim = "custom:location", MatchType = "StartsWith", Value = "P", RoleARN = ParisRole },
-                            new { Claim = "custom:location", MatchType = "Equals", Value = "Paris", RoleARN = ReadersRole },
-                        },
-                    },
-                },
-            },
-        });
+        await SetRulesAsync("AuthenticatedRole",
+            new { Claim = "missing:claim", MatchType = "NotEqual", Value = "x", RoleARN = WritersRole },
+            new { Claim = "custom:location", MatchType = "StartsWith", Value = "P", RoleARN = ParisRole },
+            new { Claim = "custom:location", MatchType = "Equals", Value = "Paris", RoleARN = ReadersRole });
         await _app.SignUpConfirmedAsync("ada");
         await _app.SignUpAsync("bob", location: "Lyon");
         await _app.OkAsync("ConfirmSignUp", new
@@ -253,6 +233,13 @@ public sealed class RoleMappingTests : IDisposable
                 },
             },
             $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules.1.member.matchType' failed to satisfy constraint: Member must satisfy enum value set: [Equals, Contains, StartsWith, NotEqual]"
+        },
+        {
+            "an empty list of rules", new Dictionary<string, object>
+            {
+                [PublicClientKey] = new { Type = "Rules", AmbiguousRoleResolution = "Deny", RulesConfiguration = new { Rules = Array.Empty<object>() } },
+            },
+            $"1 validation error detected: Value at 'roleMappings.{PublicClientKey}.member.rulesConfiguration.rules' failed to satisfy constraint: Member must have length greater than or equal to 1"
         },
         {
             "26 rules", new Dictionary<string, object>

@@ -45,4 +45,35 @@ public sealed class StorageUpgradeTests : IDisposable
         Assert.Equal("olga", (await second.OkAsync("GetUser", new { AccessToken = access.EncodedToken }))["Username"].Text());
         Assert.Null((await second.PasswordSignInAsync("olga")).Type);
     }
+
+    [Fact]
+    public async Task IdentityPoolWhoseRoleMappingsWereStoredUncheckedStillOpens()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        string poolId;
+        using (var first = new LocalCognitoApp(_dataPath, time))
+        {
+            poolId = (await first.IdentityOkAsync("CreateIdentityPool", new { IdentityPoolName = "Legacy", AllowUnauthenticatedIdentities = false }))["IdentityPoolId"].Text();
+        }
+
+        // What SetIdentityPoolRoles stored before mappings were checked: anything under RoleMappings.
+        using (var connection = new SqliteConnection($"Data Source={_dataPath};Pooling=False"))
+        {
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = """
+                UPDATE identity_pools SET settings = json_set(settings, '$.RoleMappings', json('{"graph.facebook.com":"not a mapping"}'))
+                WHERE id = $id
+                """;
+            update.Parameters.AddWithValue("$id", poolId);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var second = new LocalCognitoApp(_dataPath, time);
+        var roles = await second.IdentityOkAsync("GetIdentityPoolRoles", new { IdentityPoolId = poolId });
+
+        Assert.Null(roles["RoleMappings"]);
+        Assert.Equal("Legacy", (await second.IdentityOkAsync("DescribeIdentityPool", new { IdentityPoolId = poolId }))["IdentityPoolName"].Text());
+    }
 }

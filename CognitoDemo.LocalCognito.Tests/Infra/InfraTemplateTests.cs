@@ -121,6 +121,58 @@ public sealed class InfraTemplateTests
         Assert.True(Map(Properties("IdentityPoolRoles"), "Roles").Children.ContainsKey("authenticated"));
     }
 
+    [Fact]
+    public void AdminsGroupAndItsRoleArePermittedTheSameInBoth()
+    {
+        var local = new LocalCognitoOptions();
+        var localGroup = DefaultPool.AdminsGroup(local, DateTimeOffset.UnixEpoch)!;
+        var group = Properties("AdminsGroup");
+        Assert.Equal("AWS::Cognito::UserPoolGroup", Scalar(Map(Resources, "AdminsGroup"), "Type"));
+        Assert.Equal(localGroup.Name, Scalar(group, "GroupName"));
+        Assert.Equal(localGroup.Precedence, int.Parse(Scalar(group, "Precedence"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(localGroup.Description, Scalar(group, "Description"));
+        Assert.Equal("!GetAtt", group["RoleArn"].Tag.Value);
+        Assert.Equal("AdminsRole.Arn", Scalar(group, "RoleArn"));
+        Assert.EndsWith(":role/" + local.DefaultPool.AdminsRoleName, localGroup.RoleArn, StringComparison.Ordinal);
+
+        var (policyName, document) = Assert.Single(Iam.IamRoles.BuiltIn(local)[local.DefaultPool.AdminsRoleName]);
+        var policy = (YamlMappingNode)Assert.Single((YamlSequenceNode)Properties("AdminsRole")["Policies"]);
+        Assert.Equal(policyName, Scalar(policy, "PolicyName"));
+        var statement = (YamlMappingNode)Assert.Single((YamlSequenceNode)Map(policy, "PolicyDocument")["Statement"]);
+        var localStatement = document["Statement"]![0]!;
+        Assert.Equal(localStatement["Effect"]!.GetValue<string>(), Scalar(statement, "Effect"));
+        Assert.Equal(localStatement["Action"]!.AsArray().Select(a => a!.GetValue<string>()).Order(), Sequence(statement, "Action").Order());
+        // The template's resource is its own pool's ARN; Local Cognito's is its default pool's.
+        Assert.Equal("UserPool.Arn", Scalar(statement, "Resource"));
+        Assert.Equal(Iam.IamRoles.UserPoolArn(local, Defaults.UserPoolId), localStatement["Resource"]!.GetValue<string>());
+
+        // Trusted as the authenticated role is, and that role is permitted nothing in either.
+        Assert.Equal(Map(Properties("AuthenticatedRole"), "AssumeRolePolicyDocument").ToString(),
+            Map(Properties("AdminsRole"), "AssumeRolePolicyDocument").ToString());
+        Assert.False(Properties("AuthenticatedRole").Children.ContainsKey("Policies"));
+        Assert.Empty(Iam.IamRoles.BuiltIn(local)[local.DefaultIdentityPool.AuthenticatedRoleName]);
+    }
+
+    [Fact]
+    public void IdentityPoolChoosesTheRoleFromTheTokenInBoth()
+    {
+        var local = IdentityPools.DefaultIdentityPool.RoleFromToken;
+        var mapping = (YamlMappingNode)Assert.Single(Map(Properties("IdentityPoolRoles"), "RoleMappings").Children).Value;
+
+        Assert.Equal(local.Type, Scalar(mapping, "Type"));
+        Assert.Equal(local.AmbiguousRoleResolution, Scalar(mapping, "AmbiguousRoleResolution"));
+        // IdentityProvider is "{ProviderName}:{ClientId}", the key Local Cognito's mappings use.
+        var provider = (YamlSequenceNode)mapping["IdentityProvider"];
+        Assert.Equal("!Join", provider.Tag.Value);
+        Assert.Equal(":", ((YamlScalarNode)provider[0]).Value);
+        var parts = (YamlSequenceNode)provider[1];
+        Assert.Equal(("!GetAtt", "UserPool.ProviderName"), (parts[0].Tag.Value, ((YamlScalarNode)parts[0]).Value));
+        Assert.Equal(("!Ref", "UserPoolClient"), (parts[1].Tag.Value, ((YamlScalarNode)parts[1]).Value));
+        var localPool = IdentityPools.DefaultIdentityPool.Pool(new LocalCognitoOptions(), DateTimeOffset.UnixEpoch);
+        Assert.Contains(IdentityPools.RoleMappings.Key(IdentityPools.CognitoIdentity.ProviderName(Defaults.UserPoolId), Defaults.WebClientId),
+            localPool.Settings.RoleMappings!.Keys);
+    }
+
     private static YamlMappingNode Load()
     {
         var stream = new YamlStream();

@@ -43,17 +43,7 @@ internal sealed class IamAuthorizer(IamRoles roles, IOptions<LocalCognitoOptions
             ? "with an explicit deny in an identity-based policy"
             : $"because no identity-based policy allows the {action} action";
         throw new AwsServiceException(AccessDenied,
-            $"User: {AssumedRoleArn(caller.RoleArn)} is not authorized to perform: {action} on resource: {resource} {because}");
-    }
-
-    /// <summary>The principal STS names for a role Cognito Identity assumed (protocol doc 7).</summary>
-    public string AssumedRoleArn(string roleArn)
-    {
-        ArgumentNullException.ThrowIfNull(roleArn);
-        var role = CognitoIdentity.RoleArn().Match(roleArn);
-        var account = role.Success ? role.Groups["account"].Value : options.Value.AccountId;
-        var name = role.Success ? role.Groups["name"].Value : roleArn;
-        return $"arn:aws:sts::{account}:assumed-role/{name}/{CognitoIdentity.RoleSessionName}";
+            $"User: {CognitoIdentity.AssumedRole(caller.RoleArn, options.Value.AccountId).Arn} is not authorized to perform: {action} on resource: {resource} {because}");
     }
 
     private string UserPoolArn(JsonObject input) =>

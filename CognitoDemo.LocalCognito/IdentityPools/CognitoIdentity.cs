@@ -27,6 +27,19 @@ internal static partial class CognitoIdentity
     /// <summary>The session name AWS gives the role it assumes for an identity (protocol doc 7).</summary>
     public const string RoleSessionName = "CognitoIdentityCredentials";
 
+    /// <summary>
+    /// The principal STS names for a role assumed for an identity (protocol doc 7):
+    /// <c>arn:aws:sts::{account}:assumed-role/{role}/CognitoIdentityCredentials</c>, and that account.
+    /// </summary>
+    public static (string Account, string Arn) AssumedRole(string roleArn, string fallbackAccount)
+    {
+        ArgumentNullException.ThrowIfNull(roleArn);
+        var role = RoleArn().Match(roleArn);
+        var account = role.Success ? role.Groups["account"].Value : fallbackAccount;
+        var name = role.Success ? role.Groups["name"].Value : roleArn;
+        return (account, $"arn:aws:sts::{account}:assumed-role/{name}/{RoleSessionName}");
+    }
+
     /// <summary>Issuer of the OpenID tokens GetOpenIdToken returns (protocol doc 7).</summary>
     public const string OpenIdIssuer = "https://cognito-identity.amazonaws.com";
 

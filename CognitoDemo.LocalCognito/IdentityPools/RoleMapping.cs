@@ -138,8 +138,7 @@ internal static partial class RoleMappings
             var list = rulesShape.ObjectList("Rules") ?? throw MissingMember(rulesShape, "Rules");
             if (list.Count == 0)
             {
-                throw AwsServiceException.InvalidParameter(
-                    "1 validation error detected: Value at 'rules' failed to satisfy constraint: Member must have length greater than or equal to 1");
+                throw rulesShape.Violation("Rules", "Member must have length greater than or equal to 1");
             }
 
             if (list.Count > MaxRules)

@@ -40,7 +40,7 @@ internal static class RoleSelection
     private static string Mapped(IdentityPool pool, string key, RoleMapping mapping, VerifiedToken token, string? customRoleArn)
     {
         var candidates = mapping.Type == RoleMapping.RulesType
-            ? [.. mapping.RulesConfiguration!.Rules.Where(rule => Matches(rule, token)).Select(rule => rule.RoleArn).Distinct(StringComparer.Ordinal)]
+            ? [.. (mapping.RulesConfiguration?.Rules ?? []).Where(rule => Matches(rule, token)).Select(rule => rule.RoleArn).Distinct(StringComparer.Ordinal)]
             : Claim(token, GroupClaims.Roles);
         if (customRoleArn is not null)
         {

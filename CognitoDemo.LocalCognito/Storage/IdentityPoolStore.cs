@@ -143,6 +143,23 @@ internal sealed class IdentityPoolStore
     }
 
     private static IdentityPool ReadPool(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), JsonSerializer.Deserialize<IdentityPoolSettings>(r.GetString(2), PoolStore.Json)!,
-        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)));
+        r.GetString(0), r.GetString(1), ReadSettings(r.GetString(2)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)));
+
+    /// <summary>
+    /// Before role mappings were evaluated (issue 18) SetIdentityPoolRoles stored <c>RoleMappings</c> unchecked; a
+    /// pool whose stored mappings are not of today's shape opens without them rather than failing every read.
+    /// </summary>
+    private static IdentityPoolSettings ReadSettings(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<IdentityPoolSettings>(json, PoolStore.Json)!;
+        }
+        catch (JsonException)
+        {
+            var settings = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            settings.Remove(nameof(IdentityPoolSettings.RoleMappings));
+            return settings.Deserialize<IdentityPoolSettings>(PoolStore.Json)!;
+        }
+    }
 }

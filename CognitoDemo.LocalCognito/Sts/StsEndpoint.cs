@@ -96,14 +96,11 @@ internal sealed partial class StsEndpoint(
     /// <summary>The assumed-role answer for credentials issued to an identity (protocol doc 7, 8.1).</summary>
     private XElement CallerIdentity(StoredCredential credential, string requestId)
     {
-        var role = CognitoIdentity.RoleArn().Match(credential.RoleArn);
-        var account = role.Success ? role.Groups["account"].Value : options.Value.AccountId;
-        var roleName = role.Success ? role.Groups["name"].Value : credential.RoleArn;
-        var session = CognitoIdentity.RoleSessionName;
+        var (account, arn) = CognitoIdentity.AssumedRole(credential.RoleArn, options.Value.AccountId);
         return new XElement(Ns + "GetCallerIdentityResponse",
             new XElement(Ns + "GetCallerIdentityResult",
-                new XElement(Ns + "Arn", $"arn:aws:sts::{account}:assumed-role/{roleName}/{session}"),
-                new XElement(Ns + "UserId", $"{CredentialIssuer.RoleId(credential.RoleArn)}:{session}"),
+                new XElement(Ns + "Arn", arn),
+                new XElement(Ns + "UserId", $"{CredentialIssuer.RoleId(credential.RoleArn)}:{CognitoIdentity.RoleSessionName}"),
                 new XElement(Ns + "Account", account)),
             new XElement(Ns + "ResponseMetadata", new XElement(Ns + "RequestId", requestId)));
     }
