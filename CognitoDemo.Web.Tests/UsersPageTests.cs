@@ -21,13 +21,16 @@ public sealed class UsersPageTests(CognitoDemoApp app) : IClassFixture<CognitoDe
     private static string Panel(Page page) =>
         page.Document.QuerySelector("section[aria-label='Cognito calls']")?.TextContent ?? "";
 
+    /// <summary>"Refresh now" on the profile: the page it lands on.</summary>
+    private static async Task<Page> RefreshOnProfileAsync(Support.Browser browser) =>
+        await browser.SubmitAsync(await browser.GetAsync("/Profile"), new Dictionary<string, string>(), "form[action*='handler=Refresh']");
+
     /// <summary>A signed-in user whom an administrator added to admins, after "Refresh now" on the profile.</summary>
     private async Task<(string Username, string Email, Page Profile)> AdminAsync(Support.Browser browser)
     {
         var (username, email) = await browser.SignedInUserAsync(app);
         await AwsMode.AddToGroupAsync(app.LocalCognitoUrl, username);
-        var profile = await browser.GetAsync("/Profile");
-        return (username, email, await browser.SubmitAsync(profile, new Dictionary<string, string>(), "form[action*='handler=Refresh']"));
+        return (username, email, await RefreshOnProfileAsync(browser));
     }
 
     [Fact]
@@ -89,8 +92,7 @@ public sealed class UsersPageTests(CognitoDemoApp app) : IClassFixture<CognitoDe
         var group = "readers" + Guid.NewGuid().ToString("N")[..6];
         await AwsMode.CreateGroupAsync(app.LocalCognitoUrl, group);
         await AwsMode.AddToGroupAsync(app.LocalCognitoUrl, username, group);
-        var profile = await browser.GetAsync("/Profile");
-        await browser.SubmitAsync(profile, new Dictionary<string, string>(), "form[action*='handler=Refresh']");
+        await RefreshOnProfileAsync(browser);
 
         var page = await browser.GetAsync("/Users");
 
@@ -152,8 +154,7 @@ public sealed class UsersPageTests(CognitoDemoApp app) : IClassFixture<CognitoDe
         var (username, _) = await browser.SignedInUserAsync(app);
         var before = await browser.GetAsync("/Credentials");
         await AwsMode.AddToGroupAsync(app.LocalCognitoUrl, username);
-        var profile = await browser.GetAsync("/Profile");
-        await browser.SubmitAsync(profile, new Dictionary<string, string>(), "form[action*='handler=Refresh']");
+        await RefreshOnProfileAsync(browser);
 
         var after = await browser.GetAsync("/Credentials");
         var proved = await browser.SubmitAsync(after, new Dictionary<string, string>(), "form.actions", submitter: "Who am I?");
@@ -193,8 +194,7 @@ public sealed class UsersPageTests(CognitoDemoApp app) : IClassFixture<CognitoDe
         }
 
         await AwsMode.AddToGroupAsync(own.LocalCognitoUrl, username);
-        var profile = await browser.GetAsync("/Profile");
-        await browser.SubmitAsync(profile, new Dictionary<string, string>(), "form[action*='handler=Refresh']");
+        await RefreshOnProfileAsync(browser);
 
         var first = await browser.GetAsync("/Users");
         var next = first.Document.QuerySelector("[data-testid='next-page']")?.GetAttribute("href");

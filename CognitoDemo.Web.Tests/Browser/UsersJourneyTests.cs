@@ -26,13 +26,20 @@ public sealed class UsersJourneyTests(ChromiumFixture chromium, BrowserApp app) 
         Assert.True(serious.Count == 0, string.Join('\n', serious));
     }
 
+    /// <summary>Signs a new user up and confirms them with the mailbox's code.</summary>
+    private async Task<(string Username, string Email)> ConfirmedUserAsync(string prefix, string location)
+    {
+        var (username, email) = Journeys.NewUser(prefix);
+        await new SignUpPage(Page).SignUpAsync(username, email, Password, location);
+        var code = await new MailboxPage(Page, App.LocalCognitoUrl).LatestCodeAsync(email);
+        await new ConfirmPage(Page).ConfirmAsync(username, code);
+        return (username, email);
+    }
+
     [Fact]
     public async Task ANewUserIsDeniedJoinsAdminsRefreshesAndThenListsTheUsersAsTheAdminsRole()
     {
-        var (username, email) = Journeys.NewUser("admin");
-        await new SignUpPage(Page).SignUpAsync(username, email, Password, "Lisbon");
-        var code = await new MailboxPage(Page, App.LocalCognitoUrl).LatestCodeAsync(email);
-        await new ConfirmPage(Page).ConfirmAsync(username, code);
+        var (username, email) = await ConfirmedUserAsync("admin", "Lisbon");
         await new SignInPage(Page).SignInAsync(username, Password);
         await Expect(Header.SignOut(Page)).ToBeVisibleAsync();
 
@@ -80,10 +87,7 @@ public sealed class UsersJourneyTests(ChromiumFixture chromium, BrowserApp app) 
     [Fact]
     public async Task OnAPhoneTheUsersTableScrollsInsideItsRegionAndThePageFits()
     {
-        var (username, email) = Journeys.NewUser("phoneadmin");
-        await new SignUpPage(Page).SignUpAsync(username, email, Password, "A rather long location name, Lisbon, Portugal");
-        var code = await new MailboxPage(Page, App.LocalCognitoUrl).LatestCodeAsync(email);
-        await new ConfirmPage(Page).ConfirmAsync(username, code);
+        var (username, _) = await ConfirmedUserAsync("phoneadmin", "A rather long location name, Lisbon, Portugal");
         await AwsMode.AddToGroupAsync(App.LocalCognitoUrl, username);
         await new SignInPage(Page).SignInAsync(username, Password);
         await Page.SetViewportSizeAsync(375, 812);
