@@ -55,6 +55,8 @@ internal sealed class MappingRule
 /// "You can specify up to 25 rules per identity provider"). A key must name one of the pool's providers: a user
 /// pool's as <c>{ProviderName}:{ClientId}</c>, or a supported login provider; AWS refuses any other with
 /// "… is not a valid RoleMapping ProviderName or is not a configured provider." (aws/aws-cdk issues 7670, 22951).
+/// The model's constraints use AWS's validation wording; the service-side rules (a missing AmbiguousRoleResolution
+/// or RulesConfiguration, more than 25 rules) have no published message, so theirs is Local Cognito's wording.
 /// </summary>
 internal static partial class RoleMappings
 {
