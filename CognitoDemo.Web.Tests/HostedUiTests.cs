@@ -87,6 +87,27 @@ public sealed class HostedUiTests
         }
     }
 
+    /// <summary>The ID token's cognito:groups reaches the cookie principal on this path too, so the admins policy holds.</summary>
+    [Fact]
+    public async Task AnAdminSignedInThroughTheHostedUiHasTheGroupAndListsTheUsers()
+    {
+        await using var app = new BrowserApp();
+        var (username, email) = await ConfirmedUserAsync(app);
+        await AwsMode.AddToGroupAsync(app.LocalCognitoUrl, username);
+        var (browser, handler) = BrowserFor(app);
+        using var __ = handler;
+        using var ___ = browser;
+
+        var login = await StartHostedUiAsync(browser);
+        await browser.SubmitByLabelsAsync(login, new Dictionary<string, string> { ["Username"] = username, ["Password"] = "correct horse" });
+        var profile = await browser.GetAsync("/Profile");
+        var users = await browser.GetAsync("/Users");
+
+        Assert.Equal("admins", profile.TestId("groups"));
+        Assert.Null(users.TestId("users-closed"));
+        Assert.Contains(email, users.TestId("users"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HostedUiSignInEndsInTheSameSessionAsSrp()
     {

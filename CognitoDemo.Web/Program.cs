@@ -5,12 +5,14 @@ using CognitoDemo.Web.Calls;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Diagnostics;
 using CognitoDemo.Web.Journey;
+using CognitoDemo.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCognito();
 builder.AddCognitoSession();
 builder.AddCognitoRateLimits();
+builder.AddUsersPage();
 builder.Services.AddRazorPages().AddMvcOptions(options => options.Filters.AddService<RateLimitFilter>());
 builder.AddProductionHosting();
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "CognitoDemo.Antiforgery");

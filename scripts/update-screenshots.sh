@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build CognitoDemo.Web.Tests/CognitoDemo.Web.Tests.csproj -c Release --nologo -v quiet
 COGNITODEMO_UPDATE_DOCS_SCREENSHOTS=1 dotnet test CognitoDemo.Web.Tests -c Release --no-build --nologo \
-    --filter "FullyQualifiedName~Browser.NarrowScreenTests|FullyQualifiedName~Browser.AccessibilityTests"
+    --filter "FullyQualifiedName~Browser.NarrowScreenTests|FullyQualifiedName~Browser.AccessibilityTests|FullyQualifiedName~Browser.UsersJourneyTests"
 git status --short docs/screenshots

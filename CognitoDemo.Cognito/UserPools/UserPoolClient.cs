@@ -133,6 +133,15 @@ public sealed class UserPoolClient
         _transport.SendAsync(UserPoolOperations.DeleteUser, request,
             UserPoolJsonContext.Default.DeleteUserRequest, cancellationToken);
 
+    /// <summary>
+    /// ListUsers, an administrative operation AWS authorizes with IAM: the <see cref="HttpClient"/> this client
+    /// was given must sign it (SigV4, service <c>cognito-idp</c>) with credentials whose policy allows
+    /// <c>cognito-idp:ListUsers</c> on the pool, or Cognito answers <c>AccessDeniedException</c>.
+    /// </summary>
+    public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
+        _transport.SendAsync(UserPoolOperations.ListUsers, request,
+            UserPoolJsonContext.Default.ListUsersRequest, UserPoolJsonContext.Default.ListUsersResponse, cancellationToken);
+
     private (string ClientId, string? SecretHash) Identify(string? clientId, string? secretHash, string username)
     {
         if (clientId is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CognitoDemo.Cognito.Protocol;
 
 namespace CognitoDemo.Cognito.UserPools;
 
@@ -222,6 +223,47 @@ public sealed record DeleteUserRequest
     public required string AccessToken { get; init; }
 }
 
+/// <summary>
+/// ListUsers (cognito-idp 2016-04-18 service-2.json): an IAM-authorized operation, so the request must be
+/// SigV4-signed by whoever sends it; <c>Limit</c> is 0–60 and <c>PaginationToken</c> is the previous page's.
+/// </summary>
+public sealed record ListUsersRequest
+{
+    public required string UserPoolId { get; init; }
+    public IReadOnlyList<string>? AttributesToGet { get; init; }
+    public int? Limit { get; init; }
+    public string? PaginationToken { get; init; }
+    public string? Filter { get; init; }
+}
+
+public sealed record ListUsersResponse
+{
+    public IReadOnlyList<UserType> Users { get; init; } = [];
+    public string? PaginationToken { get; init; }
+}
+
+/// <summary>UserType: ListUsers names the user's attributes <c>Attributes</c> (AdminGetUser calls them <c>UserAttributes</c>).</summary>
+public sealed record UserType
+{
+    public string? Username { get; init; }
+    public IReadOnlyList<AttributeType>? Attributes { get; init; }
+
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public DateTimeOffset? UserCreateDate { get; init; }
+
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public DateTimeOffset? UserLastModifiedDate { get; init; }
+
+    public bool? Enabled { get; init; }
+
+    /// <summary>UNCONFIRMED, CONFIRMED, FORCE_CHANGE_PASSWORD, RESET_REQUIRED, … (UserStatusType).</summary>
+    public string? UserStatus { get; init; }
+
+    /// <summary>The value of an attribute, or null when the user has none.</summary>
+    public string? Attribute(string name) =>
+        Attributes?.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal))?.Value;
+}
+
 /// <summary>Source-generated JSON metadata for every user-pool shape (no reflection at run time).</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SignUpRequest))]
@@ -245,4 +287,6 @@ public sealed record DeleteUserRequest
 [JsonSerializable(typeof(GlobalSignOutRequest))]
 [JsonSerializable(typeof(RevokeTokenRequest))]
 [JsonSerializable(typeof(DeleteUserRequest))]
+[JsonSerializable(typeof(ListUsersRequest))]
+[JsonSerializable(typeof(ListUsersResponse))]
 public sealed partial class UserPoolJsonContext : JsonSerializerContext;

@@ -19,6 +19,9 @@ public static class UserPoolOperations
     public const string GlobalSignOut = nameof(GlobalSignOut);
     public const string RevokeToken = nameof(RevokeToken);
     public const string DeleteUser = nameof(DeleteUser);
+
+    /// <summary>IAM-authorized: sent SigV4-signed (cognito-idp:ListUsers on the pool's ARN).</summary>
+    public const string ListUsers = nameof(ListUsers);
 }
 
 /// <summary>Values of <c>AuthFlowType</c>.</summary>
@@ -108,4 +111,7 @@ public static class UserPoolErrors
 
     /// <summary>Generic AWS throttling code some front ends send instead of TooManyRequestsException.</summary>
     public const string Throttling = "ThrottlingException";
+
+    /// <summary>IAM refused a signed call: "User: {caller arn} is not authorized to perform: {action} on resource: {arn} …".</summary>
+    public const string AccessDenied = "AccessDeniedException";
 }

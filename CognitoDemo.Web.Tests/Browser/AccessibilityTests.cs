@@ -21,7 +21,7 @@ public sealed class AccessibilityTests(ChromiumFixture chromium, BrowserApp app)
     private static readonly (string Path, string Name)[] SignedInPages =
     [
         ("/", "home-signed-in"), ("/Profile", "profile"), ("/Tokens", "tokens"), ("/Credentials", "credentials"),
-        ("/Account/ChangePassword", "change-password"), ("/Profile/Delete", "delete-account"), ("/diagnostics", "diagnostics"),
+        ("/Users", "users-closed"), ("/Account/ChangePassword", "change-password"), ("/Profile/Delete", "delete-account"), ("/diagnostics", "diagnostics"),
     ];
 
     private readonly List<string> _violations = [];

@@ -42,7 +42,7 @@ public sealed class NarrowScreenTests(ChromiumFixture chromium, BrowserApp app) 
         foreach (var (path, name) in new[]
                  {
                      ("/Profile", "profile"), ("/Tokens", "tokens"), ("/Credentials", "credentials"),
-                     ("/Account/ChangePassword", "change-password"),
+                     ("/Users", "users-closed"), ("/Account/ChangePassword", "change-password"),
                      ("/Profile/Delete", "delete-account"), ("/diagnostics", "diagnostics"),
                  })
         {

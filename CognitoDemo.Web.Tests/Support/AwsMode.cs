@@ -72,6 +72,43 @@ public static class AwsMode
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// An administrator adds a user of the default pool to a group, as the Profile page's
+    /// <c>aws cognito-idp admin-add-user-to-group</c> command does (AdminAddUserToGroup).
+    /// </summary>
+    public static Task AddToGroupAsync(Uri localCognito, string username, string group = "admins") =>
+        AdminCallAsync(localCognito, "AWSCognitoIdentityProviderService.AdminAddUserToGroup",
+            new { UserPoolId = new DefaultPoolOptions().UserPoolId, Username = username, GroupName = group });
+
+    /// <summary>An administrator creates a group without a role in the default pool (CreateGroup).</summary>
+    public static Task CreateGroupAsync(Uri localCognito, string group) =>
+        AdminCallAsync(localCognito, "AWSCognitoIdentityProviderService.CreateGroup",
+            new { UserPoolId = new DefaultPoolOptions().UserPoolId, GroupName = group });
+
+    /// <summary>An administrator creates a user in the default pool without a message (AdminCreateUser, MessageAction SUPPRESS).</summary>
+    public static Task CreateUserAsync(Uri localCognito, string username, string email) =>
+        AdminCallAsync(localCognito, "AWSCognitoIdentityProviderService.AdminCreateUser", new
+        {
+            UserPoolId = new DefaultPoolOptions().UserPoolId,
+            Username = username,
+            MessageAction = "SUPPRESS",
+            UserAttributes = new[] { new { Name = "email", Value = email } },
+        });
+
+    private static async Task AdminCallAsync(Uri localCognito, string target, object input)
+    {
+        using var admin = AdminClient(localCognito);
+        using var request = new StringContent(System.Text.Json.JsonSerializer.Serialize(input));
+        request.Headers.ContentType = new("application/x-amz-json-1.1");
+        request.Headers.Add("X-Amz-Target", target);
+        using var response = await admin.PostAsync(new Uri("/", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{target} answered {(int)response.StatusCode}: "
+                                                + await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
     /// <summary>An administrator creates an identity pool (guests off) whose one Cognito provider is <paramref name="providerName"/> with <paramref name="clientId"/>.</summary>
     public static async Task<string> CreateIdentityPoolAsync(Uri localCognito, string providerName, string clientId)
     {

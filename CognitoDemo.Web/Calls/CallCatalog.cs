@@ -47,6 +47,8 @@ public static class CallCatalog
         [UserPoolOperations.GlobalSignOut] = new(UserPoolClientFile, "_transport.SendAsync(UserPoolOperations.GlobalSignOut, request,"),
         [UserPoolOperations.RevokeToken] = new(UserPoolClientFile, "return _transport.SendAsync(UserPoolOperations.RevokeToken, filled,"),
         [UserPoolOperations.DeleteUser] = new(UserPoolClientFile, "_transport.SendAsync(UserPoolOperations.DeleteUser, request,"),
+        // Signed with the user's temporary credentials by the handler the Users page puts in front of this client.
+        [UserPoolOperations.ListUsers] = new(UserPoolClientFile, "_transport.SendAsync(UserPoolOperations.ListUsers, request,"),
         [IdentityPoolOperations.GetId] = new(IdentityPoolClientFile, "return _transport.SendAsync(IdentityPoolOperations.GetId, request with { IdentityPoolId = pool },"),
         [IdentityPoolOperations.GetCredentialsForIdentity] = new(IdentityPoolClientFile, "_transport.SendAsync(IdentityPoolOperations.GetCredentialsForIdentity, request,"),
         [IdentityPoolOperations.GetOpenIdToken] = new(IdentityPoolClientFile, "_transport.SendAsync(IdentityPoolOperations.GetOpenIdToken, request,"),

@@ -3,8 +3,11 @@ namespace CognitoDemo.Web.Credentials;
 /// <summary>
 /// One exchange of a user's ID token for temporary AWS credentials through the identity pool, with
 /// each step kept so the page can show it: the Logins key, GetId's IdentityId, and the credentials.
+/// <paramref name="TokenRole"/> is the ID token's <c>cognito:preferred_role</c> at the exchange (null: none), the
+/// role an identity pool that maps roles from the token chooses.
 /// </summary>
-public sealed record CredentialExchange(string LoginsKey, string IdentityPoolId, string IdentityId, TemporaryCredentials Credentials);
+public sealed record CredentialExchange(string LoginsKey, string IdentityPoolId, string IdentityId, TemporaryCredentials Credentials,
+    string? TokenRole = null);
 
 /// <summary>Temporary AWS credentials. The secret key and session token are secrets: never logged, never in a cookie.</summary>
 public sealed record TemporaryCredentials(string AccessKeyId, string SecretKey, string SessionToken, DateTimeOffset Expiration)

@@ -6,6 +6,7 @@ using CognitoDemo.Cognito.Configuration;
 using CognitoDemo.Cognito.IdentityPools;
 using CognitoDemo.Web.Calls;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CognitoDemo.Web.Credentials;
 
@@ -30,17 +31,22 @@ public sealed class CredentialsService(
     /// <summary>Whether an identity pool is configured at all.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(_options.IdentityPoolId);
 
-    /// <summary>The cached exchange for this user, or a new one when there is none, it is near expiry, or <paramref name="renew"/>.</summary>
+    /// <summary>
+    /// The cached exchange for this user, or a new one when there is none, it is near expiry, <paramref name="renew"/>,
+    /// or the ID token now asks for another role (<c>cognito:preferred_role</c> changed with the user's groups since).
+    /// </summary>
     /// <exception cref="CredentialsUnavailableException">The exchange failed; the message says why.</exception>
     public async Task<CredentialExchange> GetAsync(string userSub, string idToken, bool renew, CancellationToken cancellationToken)
     {
+        var tokenRole = PreferredRole(idToken);
         if (!renew && await cache.GetAsync(userSub, cancellationToken).ConfigureAwait(false) is { } cached
-            && cached.Credentials.Expiration - time.GetUtcNow() > RenewAhead)
+            && cached.Credentials.Expiration - time.GetUtcNow() > RenewAhead
+            && string.Equals(cached.TokenRole, tokenRole, StringComparison.Ordinal))
         {
             return cached;
         }
 
-        var exchange = await ExchangeAsync(idToken, cancellationToken).ConfigureAwait(false);
+        var exchange = await ExchangeAsync(idToken, cancellationToken).ConfigureAwait(false) with { TokenRole = tokenRole };
         await cache.SetAsync(userSub, exchange, exchange.Credentials.Expiration - RenewAhead - time.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
         return exchange;
@@ -85,6 +91,22 @@ public sealed class CredentialsService(
         catch (HttpRequestException e)
         {
             throw new CredentialsUnavailableException($"STS could not be reached: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The ID token's <c>cognito:preferred_role</c>, or null. The token is the session's own, validated when the session
+    /// began; it is only read here.
+    /// </summary>
+    private static string? PreferredRole(string idToken)
+    {
+        try
+        {
+            return new JsonWebToken(idToken).TryGetPayloadValue<string>(Users.UsersSetup.PreferredRoleClaim, out var role) ? role : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 

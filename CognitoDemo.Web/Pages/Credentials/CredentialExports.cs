@@ -36,6 +36,12 @@ public static class CredentialExports
     public static string? RoleName(string? assumedRoleArn) =>
         assumedRoleArn?.Split(':') is [.., var resource] && resource.Split('/') is ["assumed-role", var role, ..] ? role : null;
 
+    /// <summary>The role's name in a role ARN (<c>arn:aws:iam::{account}:role/{path/}{name}</c>), or null.</summary>
+    public static string? RoleNameOfRoleArn(string? roleArn) =>
+        roleArn?.Split(':') is [_, _, "iam", _, _, var resource] && resource.StartsWith("role/", StringComparison.Ordinal)
+            ? resource[(resource.LastIndexOf('/') + 1)..]
+            : null;
+
     /// <summary>The trust policy of the template's AuthenticatedRole (infra/cognito-demo.yaml); a test keeps it equal to the file.</summary>
     public const string TrustPolicyExcerpt = """
         Principal:

@@ -4,6 +4,7 @@ using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.Web.Cognito;
 using CognitoDemo.Web.Credentials;
 using CognitoDemo.Web.Session;
+using CognitoDemo.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,6 +29,12 @@ public sealed class IndexModel(CredentialsService credentials, UserPoolClient us
     public bool IsConfigured => credentials.IsConfigured;
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The ID token's <c>cognito:preferred_role</c>: the role an identity pool mapping roles from the token assumes.</summary>
+    public string? PreferredRole => User.FindFirst(UsersSetup.PreferredRoleClaim)?.Value;
+
+    /// <summary>The ID token's <c>cognito:groups</c>.</summary>
+    public IReadOnlyList<string> Groups => [.. User.FindAll(UsersSetup.GroupsClaim).Select(c => c.Value)];
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -76,6 +76,21 @@ public sealed class IndexModel(UserPoolClient userPool, CognitoSession session) 
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// "Refresh now": new ID and access tokens (REFRESH_TOKEN_AUTH), so groups changed since sign-in reach the session's
+    /// claims, and with them the Users page's policy and the role the identity pool chooses.
+    /// </summary>
+    public async Task<IActionResult> OnPostRefreshAsync()
+    {
+        if (!await session.RefreshCurrentAsync(HttpContext))
+        {
+            return await EndSessionAsync();
+        }
+
+        StatusMessage = "New tokens were issued: the groups below are those of the new ID token.";
+        return RedirectToPage(null, null, "groups");
+    }
+
     /// <summary>Reads the profile with GetUser; when Cognito refuses the session, ends it and returns where to go.</summary>
     private async Task<IActionResult?> LoadAsync()
     {
