@@ -110,6 +110,11 @@ public static class LocalCognitoHost
         services.AddSingleton<CodeDelivery>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<IOperationGroup, UserOperations>();
+        services.AddSingleton<SignInResults>();
+        services.AddSingleton<SrpSignIn>();
+        services.AddSingleton<NewPasswordChallenge>();
+        services.AddSingleton<RefreshTokenSignIn>();
+        services.AddSingleton<IOperationGroup>(s => s.GetRequiredService<RefreshTokenSignIn>());
         services.AddSingleton<AuthOperations>();
         services.AddSingleton<IOperationGroup>(s => s.GetRequiredService<AuthOperations>());
         services.AddSingleton<IOperationGroup, AdminAuthOperations>();
