@@ -109,7 +109,12 @@ public static class LocalCognitoHost
         services.AddSingleton<Mailbox.Mailbox>();
         services.AddSingleton<CodeDelivery>();
         services.AddSingleton<ClientDirectory>();
-        services.AddSingleton<IOperationGroup, UserOperations>();
+        services.AddSingleton<AccessTokenAuthorizer>();
+        services.AddSingleton<CodeVerification>();
+        services.AddSingleton<IOperationGroup, SignUpOperations>();
+        services.AddSingleton<IOperationGroup, ForgotPasswordOperations>();
+        services.AddSingleton<IOperationGroup, ProfileOperations>();
+        services.AddSingleton<IOperationGroup, SignOutOperations>();
         services.AddSingleton<SignInResults>();
         services.AddSingleton<SrpSignIn>();
         services.AddSingleton<NewPasswordChallenge>();
