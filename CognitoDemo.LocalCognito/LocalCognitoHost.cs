@@ -106,6 +106,7 @@ public static class LocalCognitoHost
         services.AddSingleton<GroupStore>();
         services.AddSingleton<GroupClaims>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<Mailbox.Mailbox>();
         services.AddSingleton<CodeDelivery>();
         services.AddSingleton<ClientDirectory>();

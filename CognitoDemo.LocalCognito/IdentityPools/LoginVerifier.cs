@@ -52,7 +52,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, Publi
             throw NotAuthorized(IdentityMessages.MissingAudience);
         }
 
-        var validation = await _handler.ValidateTokenAsync(token, TokenService.SignatureOnly(keys.Get(userPoolId, TokenUse.Id))).ConfigureAwait(false);
+        var validation = await _handler.ValidateTokenAsync(token, AccessTokenValidator.SignatureOnly(keys.Get(userPoolId, TokenUse.Id))).ConfigureAwait(false);
         if (!validation.IsValid)
         {
             throw NotAuthorized(IdentityMessages.SignatureNotVerified);

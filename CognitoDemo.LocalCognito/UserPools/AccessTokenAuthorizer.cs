@@ -5,7 +5,7 @@ using CognitoDemo.LocalCognito.Tokens;
 namespace CognitoDemo.LocalCognito.UserPools;
 
 /// <summary>The user an operation authorized by an access token acts for (<c>AccessToken</c> in the request).</summary>
-internal sealed class AccessTokenAuthorizer(PoolStore pools, UserStore users, TokenService tokens)
+internal sealed class AccessTokenAuthorizer(PoolStore pools, UserStore users, AccessTokenValidator tokens)
 {
     /// <summary>The user behind a valid, unrevoked access token with the admin scope.</summary>
     public async Task<(UserPool Pool, User User)> AuthorizeAsync(AwsRequest input)
