@@ -135,7 +135,8 @@ public static class LocalCognitoHost
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<LoginVerifier>();
         services.AddSingleton<CredentialIssuer>();
-        services.AddSingleton<IOperationGroup, IdentityPoolOperations>();
+        services.AddSingleton<IOperationGroup, IdentityOperations>();
+        services.AddSingleton<IOperationGroup, IdentityPoolManagement>();
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<ApiSignatures>();
         services.AddSingleton<StsEndpoint>();
