@@ -1,3 +1,4 @@
+using CognitoDemo.Cognito.Protocol;
 using CognitoDemo.LocalCognito.HostedUi;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Mailbox;
@@ -91,7 +92,7 @@ public static class LocalCognitoHost
         services.AddOptions<CorsOptions>().Configure<IOptions<LocalCognitoOptions>>((cors, local) =>
             cors.AddPolicy(CorsPolicy, policy => policy
                 .WithOrigins([.. local.Value.AllowedOrigins ?? []])
-                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(CognitoIdp.RequestIdHeader)));
+                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(AwsJson.RequestIdHeader)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<PoolStore>();
