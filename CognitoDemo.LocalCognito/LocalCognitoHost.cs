@@ -81,11 +81,8 @@ public static class LocalCognitoHost
     /// <summary>Registers Local Cognito's services, bound to the <c>LocalCognito</c> configuration section.</summary>
     public static IServiceCollection AddLocalCognito(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<LocalCognitoOptions>().Bind(section)
-            .Validate(o => o.Credentials is null
-                           || !string.IsNullOrEmpty(o.Credentials.AccessKeyId) && !string.IsNullOrEmpty(o.Credentials.SecretAccessKey),
-                "LocalCognito:Credentials must have both AccessKeyId and SecretAccessKey, or neither.")
-            .ValidateOnStart();
+        services.AddOptions<LocalCognitoOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalCognitoOptions>, LocalCognitoOptionsValidator>());
         // Browsers call Cognito directly (amazon-cognito-identity-js, Amplify), but a local emulator whose
         // management API and mailbox are open must not be driven by any page on the web: only the listed origins.
         services.AddCors();

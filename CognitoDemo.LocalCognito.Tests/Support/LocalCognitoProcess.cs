@@ -72,6 +72,47 @@ public sealed class LocalCognitoProcess : IDisposable
         throw new InvalidOperationException($"Local Cognito did not start: {output}");
     }
 
+    /// <summary>
+    /// Runs the executable with <paramref name="args"/> (and a free port) until it exits by itself, as a start that
+    /// fails does; a process still running after a minute is killed and fails the test.
+    /// </summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        IEnumerable<string> args, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])
+                 [
+                     "exec", Path.Combine(AppContext.BaseDirectory, "CognitoDemo.LocalCognito.dll"),
+                     "--urls", $"http://127.0.0.1:{FreePort()}", .. args,
+                 ])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("ASPNETCORE_URLS");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Local Cognito was still running after a minute: {await output}");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
     public async Task<HttpResponseMessage> CallAsync(string operation, string json, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/");

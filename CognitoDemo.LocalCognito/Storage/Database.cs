@@ -23,7 +23,6 @@ internal sealed class Database : IDisposable
     public Database(IOptions<LocalCognitoOptions> options)
     {
         var path = Path.GetFullPath(options.Value.DataPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
