@@ -7,6 +7,6 @@ public static partial class AwsRegion
 {
     public static bool IsValid(string? region) => region is not null && Pattern().IsMatch(region);
 
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
     private static partial Regex Pattern();
 }
