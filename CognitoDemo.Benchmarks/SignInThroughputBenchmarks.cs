@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using CognitoDemo.Cognito.Configuration;
+using CognitoDemo.Cognito.Protocol;
 using CognitoDemo.Cognito.UserPools;
 using CognitoDemo.LocalCognito;
 using CognitoDemo.LocalCognito.Tests.Support;
@@ -44,9 +45,9 @@ public class SignInThroughputBenchmarks
             UserAttributes = [new("email", "bench@example.com"), new("custom:location", "Lisbon")],
         });
         using var confirm = new StringContent($$"""{"UserPoolId":"{{pool.UserPoolId}}","Username":"bench"}""", Encoding.UTF8);
-        confirm.Headers.ContentType = new("application/x-amz-json-1.1");
+        confirm.Headers.ContentType = new(AwsJson.ContentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url)) { Content = confirm };
-        request.Headers.Add("X-Amz-Target", "AWSCognitoIdentityProviderService.AdminConfirmSignUp");
+        request.Headers.Add(AwsJson.TargetHeader, $"{UserPoolOperations.TargetPrefix}.AdminConfirmSignUp");
         // An administrator's call: SigV4-signed, as on AWS.
         await SigningHandler.SignAsync(request, DateTimeOffset.UtcNow, SigningHandler.TestAccessKeyId, SigningHandler.TestSecretKey, default);
         (await _http.SendAsync(request)).EnsureSuccessStatusCode();

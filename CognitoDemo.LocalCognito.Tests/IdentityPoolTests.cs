@@ -39,6 +39,31 @@ public sealed class IdentityPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task ChinaRegionPoolIsKnownByTheProviderNameTheClientLibrarySends()
+    {
+        // AWS China's DNS suffix is amazonaws.com.cn, so is the pool's provider name; the client library builds it so.
+        using var app = new LocalCognitoApp(settings: new Dictionary<string, string?>
+        {
+            ["LocalCognito:DefaultPool:UserPoolId"] = "cn-north-1_LocalPool",
+            ["LocalCognito:DefaultIdentityPool:IdentityPoolId"] = "cn-north-1:00000000-0000-4000-8000-000000000001",
+        });
+        var providerName = Cognito.IdentityPools.IdentityProviderNames.UserPool("cn-north-1", "cn-north-1_LocalPool");
+        var idToken = await app.SignedInIdTokenAsync("ada");
+
+        var described = await app.IdentityOkAsync("DescribeIdentityPool",
+            new { IdentityPoolId = "cn-north-1:00000000-0000-4000-8000-000000000001" });
+        var answer = await app.IdentityOkAsync("GetId", new
+        {
+            IdentityPoolId = "cn-north-1:00000000-0000-4000-8000-000000000001",
+            Logins = new Dictionary<string, string> { [providerName] = idToken },
+        });
+
+        Assert.Equal("cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_LocalPool",
+            described["CognitoIdentityProviders"]![0]!["ProviderName"].Text());
+        Assert.StartsWith("cn-north-1:", answer["IdentityId"].Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SameUserGetsTheSameIdentityIdAcrossSignInsAndRestarts()
     {
         var dataPath = LocalCognitoApp.NewDataPath();

@@ -76,4 +76,66 @@ public sealed class StandaloneTests : IDisposable
         Assert.Equal(2, jwks["keys"]!.AsArray().Count);
         await app.StopAsync(ct);
     }
+
+    [Fact]
+    public async Task DataPathThatIsADirectoryStopsTheStartWithASentenceAndANonZeroExit()
+    {
+        var directory = Directory.CreateTempSubdirectory("local-cognito-test-").FullName;
+        try
+        {
+            var (exitCode, output, error) = await LocalCognitoProcess.RunToExitAsync(
+                ["--LocalCognito:DataPath", directory], TestContext.Current.CancellationToken);
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains($"LocalCognito:DataPath must be a file path in an existing folder, but '{directory}' is a directory.",
+                error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sqlite", output + error, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task EveryInvalidSettingIsListedWhenAHostStartsLocalCognitoInProcess()
+    {
+        var missingFolder = Path.Combine(Path.GetTempPath(), $"local-cognito-missing-{Guid.NewGuid():N}");
+        var dataPath = Path.Combine(missingFolder, "local-cognito.db");
+        await using var app = LocalCognitoHost.Create(
+        [
+            "--LocalCognito:Url", "http://127.0.0.1:0", "--LocalCognito:DataPath", dataPath,
+            "--LocalCognito:PublicUrl", "localhost:9229", "--LocalCognito:Region", "Mars-1",
+            "--LocalCognito:AccountId", "12345", "--LocalCognito:Credentials:AccessKeyId", "AKIDONLY",
+        ]);
+
+        var invalid = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(
+        [
+            "LocalCognito:PublicUrl must be an absolute http or https URL such as 'http://localhost:9229', but was 'localhost:9229'.",
+            "LocalCognito:Region must be an AWS region such as 'us-west-2', but was 'Mars-1'.",
+            "LocalCognito:AccountId must be 12 digits such as '000000000000', but was '12345'.",
+            $"LocalCognito:DataPath must be a file path in an existing folder, but the folder '{missingFolder}' of '{dataPath}' does not exist.",
+            "LocalCognito:Credentials must have both AccessKeyId and SecretAccessKey, or neither.",
+        ], invalid.Failures);
+        Assert.False(Directory.Exists(missingFolder));
+    }
+
+    [Theory]
+    [InlineData("localhost:9229")]
+    [InlineData("ftp://localhost:9229")]
+    [InlineData("http://localhost:9229;9230")]
+    public async Task UrlThatKestrelCannotListenOnIsNamedAtStart(string url)
+    {
+        await using var app = LocalCognitoHost.Create(["--LocalCognito:DataPath", _dataPath, "--LocalCognito:Url", url]);
+
+        var invalid = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal($"LocalCognito:Url must be an absolute http or https URL such as 'http://localhost:9229' (or several separated by ';'), but was '{url}'.",
+            Assert.Single(invalid.Failures));
+    }
 }

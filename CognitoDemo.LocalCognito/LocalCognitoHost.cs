@@ -1,3 +1,4 @@
+using CognitoDemo.Cognito.Protocol;
 using CognitoDemo.LocalCognito.HostedUi;
 using CognitoDemo.LocalCognito.Iam;
 using CognitoDemo.LocalCognito.IdentityPools;
@@ -81,18 +82,15 @@ public static class LocalCognitoHost
     /// <summary>Registers Local Cognito's services, bound to the <c>LocalCognito</c> configuration section.</summary>
     public static IServiceCollection AddLocalCognito(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<LocalCognitoOptions>().Bind(section)
-            .Validate(o => o.Credentials is null
-                           || !string.IsNullOrEmpty(o.Credentials.AccessKeyId) && !string.IsNullOrEmpty(o.Credentials.SecretAccessKey),
-                "LocalCognito:Credentials must have both AccessKeyId and SecretAccessKey, or neither.")
-            .ValidateOnStart();
+        services.AddOptions<LocalCognitoOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalCognitoOptions>, LocalCognitoOptionsValidator>());
         // Browsers call Cognito directly (amazon-cognito-identity-js, Amplify), but a local emulator whose
         // management API and mailbox are open must not be driven by any page on the web: only the listed origins.
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<LocalCognitoOptions>>((cors, local) =>
             cors.AddPolicy(CorsPolicy, policy => policy
                 .WithOrigins([.. local.Value.AllowedOrigins ?? []])
-                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(CognitoIdp.RequestIdHeader)));
+                .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(AwsJson.RequestIdHeader)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<PoolStore>();
@@ -107,10 +105,21 @@ public static class LocalCognitoHost
         services.AddSingleton<GroupStore>();
         services.AddSingleton<GroupClaims>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<Mailbox.Mailbox>();
         services.AddSingleton<CodeDelivery>();
         services.AddSingleton<ClientDirectory>();
-        services.AddSingleton<IOperationGroup, UserOperations>();
+        services.AddSingleton<AccessTokenAuthorizer>();
+        services.AddSingleton<CodeVerification>();
+        services.AddSingleton<IOperationGroup, SignUpOperations>();
+        services.AddSingleton<IOperationGroup, ForgotPasswordOperations>();
+        services.AddSingleton<IOperationGroup, ProfileOperations>();
+        services.AddSingleton<IOperationGroup, SignOutOperations>();
+        services.AddSingleton<SignInResults>();
+        services.AddSingleton<SrpSignIn>();
+        services.AddSingleton<NewPasswordChallenge>();
+        services.AddSingleton<RefreshTokenSignIn>();
+        services.AddSingleton<IOperationGroup>(s => s.GetRequiredService<RefreshTokenSignIn>());
         services.AddSingleton<AuthOperations>();
         services.AddSingleton<IOperationGroup>(s => s.GetRequiredService<AuthOperations>());
         services.AddSingleton<IOperationGroup, AdminAuthOperations>();
@@ -126,7 +135,8 @@ public static class LocalCognitoHost
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<LoginVerifier>();
         services.AddSingleton<CredentialIssuer>();
-        services.AddSingleton<IOperationGroup, IdentityPoolOperations>();
+        services.AddSingleton<IOperationGroup, IdentityOperations>();
+        services.AddSingleton<IOperationGroup, IdentityPoolManagement>();
         services.AddSingleton<SigV4Verifier>();
         services.AddSingleton<ApiSignatures>();
         services.AddSingleton(s => new IamRoles(s.GetRequiredService<IOptions<LocalCognitoOptions>>(), section.GetSection(IamRoles.SectionName)));

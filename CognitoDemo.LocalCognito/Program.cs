@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace CognitoDemo.LocalCognito;
 
 /// <summary>
@@ -10,5 +12,23 @@ public sealed class Program
     {
     }
 
-    public static Task Main(string[] args) => LocalCognitoHost.Create(args).RunAsync();
+    /// <returns>0 after a clean shutdown; 2 when the configuration is invalid (each problem is printed).</returns>
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            await LocalCognitoHost.Create(args).RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await Console.Error.WriteLineAsync("Local Cognito cannot start, its configuration is invalid:").ConfigureAwait(false);
+            foreach (var failure in invalid.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+    }
 }

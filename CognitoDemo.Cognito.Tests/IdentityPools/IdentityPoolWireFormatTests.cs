@@ -118,4 +118,20 @@ public sealed class IdentityPoolWireFormatTests
         Assert.Equal("cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc", IdentityProviderNames.UserPool("eu-west-2", "eu-west-2_abc"));
         Assert.Equal("cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_abc", IdentityProviderNames.UserPool("cn-north-1", "cn-north-1_abc"));
     }
+
+    [Theory]
+    [InlineData("cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc", "eu-west-2_abc")]
+    [InlineData("cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_abc", "cn-north-1_abc")]
+    [InlineData("cognito-idp.cn-north-1.amazonaws.com/cn-north-1_abc", null)]
+    [InlineData("cognito-idp.eu-west-2.amazonaws.com.cn/eu-west-2_abc", null)]
+    [InlineData("cognito-idp.us-east-1.amazonaws.com/eu-west-2_abc", null)]
+    [InlineData("cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc/x", null)]
+    [InlineData("graph.facebook.com", null)]
+    [InlineData("accounts.google.com/eu-west-2_abc", null)]
+    public void UserPoolIdIsReadOnlyFromTheProviderNameThePoolWouldHave(string providerName, string? userPoolId) =>
+        Assert.Equal(userPoolId, IdentityProviderNames.UserPoolId(providerName));
+
+    [Fact]
+    public void UserPoolProviderNameTakesTheRegionFromThePoolId() =>
+        Assert.Equal("cognito-idp.cn-northwest-1.amazonaws.com.cn/cn-northwest-1_abc", IdentityProviderNames.UserPool("cn-northwest-1_abc"));
 }

@@ -1,13 +1,16 @@
+using CognitoDemo.Cognito.IdentityPools;
+using CognitoDemo.Cognito.UserPools;
+
 namespace CognitoDemo.Cognito.Configuration;
 
 /// <summary>Where each Cognito service is (protocol doc, section 1.1).</summary>
 public static class CognitoEndpoints
 {
     /// <summary>The user pools API: the service URL override, else <c>https://cognito-idp.{region}.{dnsSuffix}/</c>.</summary>
-    public static Uri UserPools(CognitoOptions options) => Resolve(options, "cognito-idp");
+    public static Uri UserPools(CognitoOptions options) => Resolve(options, UserPoolOperations.SigningName);
 
     /// <summary>The identity pools API: the service URL override, else <c>https://cognito-identity.{region}.{dnsSuffix}/</c>.</summary>
-    public static Uri IdentityPools(CognitoOptions options) => Resolve(options, "cognito-identity");
+    public static Uri IdentityPools(CognitoOptions options) => Resolve(options, IdentityPoolOperations.SigningName);
 
     /// <summary>
     /// The issuer of the configured pool's tokens: <c>{ServiceUrl}/{poolId}</c> on an emulator (Local

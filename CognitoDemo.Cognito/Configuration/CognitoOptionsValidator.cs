@@ -15,7 +15,7 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (options.Region is { Length: > 0 } region && !RegionPattern().IsMatch(region))
+        if (options.Region is { Length: > 0 } region && !AwsRegion.IsValid(region))
         {
             failures.Add($"Cognito:Region must be an AWS region such as 'us-west-2', but was '{region}'.");
         }
@@ -63,9 +63,6 @@ public sealed partial class CognitoOptionsValidator : IValidateOptions<CognitoOp
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d+$")]
-    private static partial Regex RegionPattern();
 
     [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$")]
     private static partial Regex UserPoolIdPattern();

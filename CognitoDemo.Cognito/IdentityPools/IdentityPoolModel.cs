@@ -11,7 +11,7 @@ public sealed record GetIdRequest
     public string? AccountId { get; init; }
     public string? IdentityPoolId { get; init; }
 
-    /// <summary>Provider name → token; for a user pool, <see cref="IdentityProviderNames.UserPool"/> → the ID token.</summary>
+    /// <summary>Provider name → token; for a user pool, <see cref="IdentityProviderNames.UserPool(string, string)"/> → the ID token.</summary>
     public IReadOnlyDictionary<string, string>? Logins { get; init; }
 }
 

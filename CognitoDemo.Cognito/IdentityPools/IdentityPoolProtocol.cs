@@ -34,4 +34,36 @@ public static class IdentityProviderNames
     /// </summary>
     public static string UserPool(string region, string userPoolId) =>
         $"cognito-idp.{region}.{CognitoEndpoints.DnsSuffix(region)}/{userPoolId}";
+
+    /// <summary>The provider name of a user pool in the region its id names (<c>{region}_{suffix}</c>).</summary>
+    public static string UserPool(string userPoolId)
+    {
+        ArgumentNullException.ThrowIfNull(userPoolId);
+        var underscore = userPoolId.IndexOf('_', StringComparison.Ordinal);
+        return underscore > 0
+            ? UserPool(userPoolId[..underscore], userPoolId)
+            : throw new ArgumentException($"'{userPoolId}' is not a user pool id ({{region}}_{{suffix}}).", nameof(userPoolId));
+    }
+
+    /// <summary>
+    /// The user pool a provider name stands for, or null when it is not a user pool's: exactly the names
+    /// <see cref="UserPool(string)"/> builds, so the region in the host, the pool's region and the DNS suffix agree.
+    /// </summary>
+    public static string? UserPoolId(string providerName)
+    {
+        ArgumentNullException.ThrowIfNull(providerName);
+        const string prefix = "cognito-idp.";
+        var slash = providerName.IndexOf('/', StringComparison.Ordinal);
+        if (!providerName.StartsWith(prefix, StringComparison.Ordinal) || slash < 0)
+        {
+            return null;
+        }
+
+        var userPoolId = providerName[(slash + 1)..];
+        var underscore = userPoolId.IndexOf('_', StringComparison.Ordinal);
+        return underscore > 0 && userPoolId.IndexOf('/', StringComparison.Ordinal) < 0
+                              && string.Equals(UserPool(userPoolId), providerName, StringComparison.Ordinal)
+            ? userPoolId
+            : null;
+    }
 }

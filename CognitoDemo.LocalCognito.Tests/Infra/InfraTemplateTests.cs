@@ -169,7 +169,7 @@ public sealed class InfraTemplateTests
         Assert.Equal(("!GetAtt", "UserPool.ProviderName"), (parts[0].Tag.Value, ((YamlScalarNode)parts[0]).Value));
         Assert.Equal(("!Ref", "UserPoolClient"), (parts[1].Tag.Value, ((YamlScalarNode)parts[1]).Value));
         var localPool = IdentityPools.DefaultIdentityPool.Pool(new LocalCognitoOptions(), DateTimeOffset.UnixEpoch);
-        Assert.Contains(IdentityPools.RoleMappings.Key(IdentityPools.CognitoIdentity.ProviderName(Defaults.UserPoolId), Defaults.WebClientId),
+        Assert.Contains(IdentityPools.RoleMappings.Key(CognitoDemo.Cognito.IdentityPools.IdentityProviderNames.UserPool(Defaults.UserPoolId), Defaults.WebClientId),
             localPool.Settings.RoleMappings!.Keys);
     }
 

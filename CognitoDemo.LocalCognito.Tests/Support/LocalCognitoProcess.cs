@@ -30,23 +30,8 @@ public sealed class LocalCognitoProcess : IDisposable
     public static async Task<LocalCognitoProcess> StartAsync(string dataPath, CancellationToken ct)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (string[])
-                 [
-                     "exec", Path.Combine(AppContext.BaseDirectory, "CognitoDemo.LocalCognito.dll"),
-                     "--urls", url.ToString(), "--LocalCognito:DataPath", dataPath, "--Logging:Console:FormatterName", "simple",
-                 ])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("ASPNETCORE_URLS");
-        var process = Process.Start(start)!;
+        var process = Process.Start(StartInfo(
+            ["--urls", url.ToString(), "--LocalCognito:DataPath", dataPath, "--Logging:Console:FormatterName", "simple"]))!;
         var output = new StringBuilder();
         // A start that never reports in fails the test instead of hanging it.
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -70,6 +55,31 @@ public sealed class LocalCognitoProcess : IDisposable
         process.Kill(entireProcessTree: true);
         process.Dispose();
         throw new InvalidOperationException($"Local Cognito did not start: {output}");
+    }
+
+    /// <summary>
+    /// Runs the executable with <paramref name="args"/> (and a free port) until it exits by itself, as a start that
+    /// fails does; a process still running after a minute is killed and fails the test.
+    /// </summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunToExitAsync(
+        IEnumerable<string> args, CancellationToken ct)
+    {
+        using var process = Process.Start(StartInfo(["--urls", $"http://127.0.0.1:{FreePort()}", .. args]))!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Local Cognito was still running after a minute: {await output}");
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 
     public async Task<HttpResponseMessage> CallAsync(string operation, string json, CancellationToken ct)
@@ -100,6 +110,24 @@ public sealed class LocalCognitoProcess : IDisposable
         _drain.Wait(TimeSpan.FromSeconds(10));
         _process.Dispose();
         _http.Dispose();
+    }
+
+    /// <summary>The executable from the build output, its output captured, ASPNETCORE_URLS not inherited.</summary>
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["exec", Path.Combine(AppContext.BaseDirectory, "CognitoDemo.LocalCognito.dll"), .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("ASPNETCORE_URLS");
+        return start;
     }
 
     private static int FreePort() => CognitoDemo.LocalCognito.Tests.Support.TestPorts.Next();

@@ -28,7 +28,7 @@ internal static class UserInfoEndpoint
     private static readonly string[] EmailClaims = [UserAttributes.Email, UserAttributes.EmailVerified];
     private static readonly string[] PhoneClaims = [UserAttributes.PhoneNumber, UserAttributes.PhoneNumberVerified];
 
-    public static async Task<IResult> HandleAsync(HttpContext http, PoolStore pools, UserStore users, TokenService tokens)
+    public static async Task<IResult> HandleAsync(HttpContext http, PoolStore pools, UserStore users, AccessTokenValidator tokens)
     {
         try
         {

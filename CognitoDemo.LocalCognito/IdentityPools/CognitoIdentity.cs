@@ -1,18 +1,21 @@
 using System.Text.RegularExpressions;
+using CognitoDemo.Cognito.IdentityPools;
 
 namespace CognitoDemo.LocalCognito.IdentityPools;
 
 /// <summary>
 /// Every protocol string Local Cognito speaks for the identity pools API (botocore cognito-identity
-/// 2014-06-30 model; protocol doc section 7), in one place.
+/// 2014-06-30 model; protocol doc section 7), in one place. What the client library also speaks (the public
+/// operations, error codes, provider names: <see cref="IdentityPoolOperations"/>, <see cref="IdentityPoolErrors"/>,
+/// <see cref="IdentityProviderNames"/>) is declared there and only referred to here.
 /// </summary>
 internal static partial class CognitoIdentity
 {
-    public const string TargetPrefix = "AWSCognitoIdentityService";
+    public const string TargetPrefix = IdentityPoolOperations.TargetPrefix;
 
-    public const string GetId = nameof(GetId);
-    public const string GetCredentialsForIdentity = nameof(GetCredentialsForIdentity);
-    public const string GetOpenIdToken = nameof(GetOpenIdToken);
+    public const string GetId = IdentityPoolOperations.GetId;
+    public const string GetCredentialsForIdentity = IdentityPoolOperations.GetCredentialsForIdentity;
+    public const string GetOpenIdToken = IdentityPoolOperations.GetOpenIdToken;
     public const string CreateIdentityPool = nameof(CreateIdentityPool);
     public const string DescribeIdentityPool = nameof(DescribeIdentityPool);
     public const string ListIdentityPools = nameof(ListIdentityPools);
@@ -43,25 +46,6 @@ internal static partial class CognitoIdentity
     /// <summary>Issuer of the OpenID tokens GetOpenIdToken returns (protocol doc 7).</summary>
     public const string OpenIdIssuer = "https://cognito-identity.amazonaws.com";
 
-    /// <summary>
-    /// A user pool's provider name and <c>Logins</c> key is AWS's, in local mode too, so one key works
-    /// against both; Local Cognito maps it to its own pool of that id.
-    /// </summary>
-    public static string ProviderName(string userPoolId) =>
-        $"cognito-idp.{userPoolId[..userPoolId.IndexOf('_', StringComparison.Ordinal)]}.amazonaws.com/{userPoolId}";
-
-    /// <summary>The user pool id a provider name stands for, or null when it is not a user pool's.</summary>
-    public static string? UserPoolId(string providerName)
-    {
-        var match = UserPoolProvider().Match(providerName);
-        return match.Success && match.Groups["region"].Value == match.Groups["poolRegion"].Value
-            ? match.Groups["pool"].Value
-            : null;
-    }
-
-    [GeneratedRegex(@"^cognito-idp\.(?<region>[a-z0-9-]+)\.amazonaws\.com/(?<pool>(?<poolRegion>[a-z0-9-]+)_[0-9a-zA-Z]+)$")]
-    private static partial Regex UserPoolProvider();
-
     /// <summary>IdentityPoolId and IdentityId: <c>{region}:{guid}</c>.</summary>
     [GeneratedRegex(@"^[\w-]+:[0-9a-f-]+$")]
     public static partial Regex IdentityId();
@@ -85,11 +69,11 @@ internal static partial class CognitoIdentity
 /// <summary>The error codes (<c>__type</c>) of the identity pools API.</summary>
 internal static class IdentityErrors
 {
-    public const string NotAuthorized = "NotAuthorizedException";
-    public const string ResourceNotFound = "ResourceNotFoundException";
-    public const string ResourceConflict = "ResourceConflictException";
-    public const string InvalidParameter = "InvalidParameterException";
-    public const string InvalidIdentityPoolConfiguration = "InvalidIdentityPoolConfigurationException";
+    public const string NotAuthorized = IdentityPoolErrors.NotAuthorized;
+    public const string ResourceNotFound = IdentityPoolErrors.ResourceNotFound;
+    public const string ResourceConflict = IdentityPoolErrors.ResourceConflict;
+    public const string InvalidParameter = IdentityPoolErrors.InvalidParameter;
+    public const string InvalidIdentityPoolConfiguration = IdentityPoolErrors.InvalidIdentityPoolConfiguration;
 }
 
 /// <summary>Messages the real service sends (protocol doc 7, observed).</summary>

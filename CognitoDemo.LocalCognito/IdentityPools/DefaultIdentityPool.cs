@@ -1,3 +1,4 @@
+using CognitoDemo.Cognito.IdentityPools;
 using CognitoDemo.LocalCognito.Storage;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ internal sealed partial class DefaultIdentityPool(
     internal static IdentityPool Pool(LocalCognitoOptions options, DateTimeOffset now)
     {
         var settings = options.DefaultIdentityPool;
-        var providerName = CognitoIdentity.ProviderName(options.DefaultPool.UserPoolId);
+        var providerName = IdentityProviderNames.UserPool(options.DefaultPool.UserPoolId);
         var providers = new List<CognitoProvider> { new(providerName, options.DefaultPool.WebClientId, ServerSideTokenCheck: false) };
         if (settings.IncludePublicClient)
         {

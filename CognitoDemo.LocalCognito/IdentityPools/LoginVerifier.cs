@@ -1,3 +1,4 @@
+using CognitoDemo.Cognito.IdentityPools;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
 using CognitoDemo.LocalCognito.Tokens;
@@ -34,7 +35,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, Publi
     {
         var clientIds = pool.Settings.CognitoIdentityProviders
             .Where(p => p.ProviderName == providerName).Select(p => p.ClientId).ToHashSet(StringComparer.Ordinal);
-        var userPoolId = CognitoIdentity.UserPoolId(providerName);
+        var userPoolId = IdentityProviderNames.UserPoolId(providerName);
         if (clientIds.Count == 0 || userPoolId is null || userPools.Find(userPoolId) is null)
         {
             throw NotAuthorized(IdentityMessages.UnsupportedProvider);
@@ -56,7 +57,7 @@ internal sealed class LoginVerifier(PoolStore userPools, SigningKeys keys, Publi
             throw NotAuthorized(IdentityMessages.MissingAudience);
         }
 
-        var validation = await _handler.ValidateTokenAsync(token, TokenService.SignatureOnly(keys.Get(userPoolId, TokenUse.Id))).ConfigureAwait(false);
+        var validation = await _handler.ValidateTokenAsync(token, AccessTokenValidator.SignatureOnly(keys.Get(userPoolId, TokenUse.Id))).ConfigureAwait(false);
         if (!validation.IsValid)
         {
             throw NotAuthorized(IdentityMessages.SignatureNotVerified);

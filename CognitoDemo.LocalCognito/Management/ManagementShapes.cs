@@ -130,7 +130,7 @@ internal static class ManagementShapes
         return new JsonObject
         {
             ["Username"] = user.Username,
-            [attributesMember] = UserOperations.AttributeList(attributes),
+            [attributesMember] = UserAttributes.List(attributes),
             ["UserCreateDate"] = Epoch(user.CreatedAt),
             ["UserLastModifiedDate"] = Epoch(user.ModifiedAt),
             ["Enabled"] = user.Enabled,

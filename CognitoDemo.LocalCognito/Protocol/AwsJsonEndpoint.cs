@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using CognitoDemo.Cognito.Protocol;
 using CognitoDemo.LocalCognito.Iam;
 using CognitoDemo.LocalCognito.Signing;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ internal sealed partial class AwsJsonEndpoint
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
-        http.Response.Headers[CognitoIdp.RequestIdHeader] = requestId;
+        http.Response.Headers[AwsJson.RequestIdHeader] = requestId;
         JsonObject result;
         var status = HttpStatusCode.OK;
         try
@@ -73,13 +74,13 @@ internal sealed partial class AwsJsonEndpoint
         }
 
         http.Response.StatusCode = (int)status;
-        http.Response.ContentType = CognitoIdp.ContentType;
+        http.Response.ContentType = AwsJson.ContentType;
         await http.Response.WriteAsync(JsonOutput.Write(result), http.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task<JsonObject> DispatchAsync(HttpContext http)
     {
-        var target = http.Request.Headers[CognitoIdp.TargetHeader].ToString();
+        var target = http.Request.Headers[AwsJson.TargetHeader].ToString();
         if (!_operations.TryGet(target, out var handler))
         {
             throw new AwsServiceException(ErrorCodes.UnknownOperation,
@@ -202,7 +203,7 @@ internal sealed partial class AwsJsonEndpoint
     /// <summary>The code travels in <c>__type</c> and in <c>X-Amzn-ErrorType</c>, which some SDKs read first.</summary>
     private static JsonObject Error(HttpContext http, string code, string message)
     {
-        http.Response.Headers[CognitoIdp.ErrorTypeHeader] = code;
+        http.Response.Headers[AwsJson.ErrorTypeHeader] = code;
         return new JsonObject { ["__type"] = code, ["message"] = message };
     }
 

@@ -4,16 +4,13 @@ namespace CognitoDemo.LocalCognito.Protocol;
 
 /// <summary>
 /// Every protocol string Local Cognito speaks for the user pools API, in one place. User-facing
-/// operations reuse the client library's constants; management operations and emulator-only error
+/// operations and error codes reuse the client library's constants, as do the AWS JSON headers
+/// (<see cref="CognitoDemo.Cognito.Protocol.AwsJson"/>); management operations and emulator-only error
 /// codes are added here (botocore cognito-idp 2016-04-18 model).
 /// </summary>
 internal static class CognitoIdp
 {
     public const string TargetPrefix = UserPoolOperations.TargetPrefix;
-    public const string ContentType = "application/x-amz-json-1.1";
-    public const string TargetHeader = "X-Amz-Target";
-    public const string RequestIdHeader = "x-amzn-RequestId";
-    public const string ErrorTypeHeader = "X-Amzn-ErrorType";
 
     /// <summary>The scope API sign-in grants and token-authorized operations require (protocol doc 1.4).</summary>
     public const string AdminScope = "aws.cognito.signin.user.admin";

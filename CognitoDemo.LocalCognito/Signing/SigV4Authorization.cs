@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using CognitoDemo.Cognito.Configuration;
 
 namespace CognitoDemo.LocalCognito.Signing;
 
@@ -7,7 +7,7 @@ namespace CognitoDemo.LocalCognito.Signing;
 /// A SigV4 <c>Authorization</c> header, <c>AWS4-HMAC-SHA256 Credential={key}/{yyyyMMdd}/{region}/{service}/aws4_request,
 /// SignedHeaders=…, Signature=…</c> (protocol doc 8.2 step 1), read in one place for every protocol Local Cognito speaks.
 /// </summary>
-internal sealed partial record SigV4Authorization(
+internal sealed record SigV4Authorization(
     string AccessKeyId, string Date, string Region, string Service, IReadOnlyList<string> SignedHeaders, string Signature)
 {
     public const string DateHeader = "x-amz-date";
@@ -46,7 +46,7 @@ internal sealed partial record SigV4Authorization(
         }
 
         // Every partition's region names have this shape (us-west-2, cn-north-1, us-gov-west-1, eu-isoe-west-1).
-        if (!RegionPattern().IsMatch(scope[2]))
+        if (!AwsRegion.IsValid(scope[2]))
         {
             throw SignatureException.Incomplete(
                 $"Credential should be scoped to a valid region, e.g. keyid/20260101/us-west-2/{scope[3]}/{SigV4.Terminator}.");
@@ -78,7 +78,4 @@ internal sealed partial record SigV4Authorization(
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var signedAt)
             ? signedAt
             : throw SignatureException.Incomplete($"Date must be in ISO-8601 'basic format'. Got '{amzDate}'.");
-
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
-    private static partial Regex RegionPattern();
 }

@@ -23,14 +23,6 @@ internal sealed class CredentialStore
     public const string DeleteForPoolSql =
         "DELETE FROM issued_credentials WHERE identity_id IN (SELECT id FROM identities WHERE pool_id = $pool)";
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS issued_credentials (
-            access_key_id TEXT PRIMARY KEY, identity_id TEXT NOT NULL, role_arn TEXT NOT NULL,
-            secret BLOB NOT NULL, session_token_hash TEXT NOT NULL, expires_at INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS credential_encryption_key (
-            id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL);
-        """;
-
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
@@ -42,7 +34,6 @@ internal sealed class CredentialStore
         _database = database;
         _key = database.Write(c =>
         {
-            c.Execute(Schema);
             c.Execute("INSERT OR IGNORE INTO credential_encryption_key (id, key) VALUES (1, $key)",
                 ("$key", RandomNumberGenerator.GetBytes(32)));
             return c.Query("SELECT key FROM credential_encryption_key WHERE id = 1", r => (byte[])r[0])[0];

@@ -5,34 +5,13 @@ using Microsoft.Data.Sqlite;
 namespace CognitoDemo.LocalCognito.Storage;
 
 /// <summary>
-/// Identity pools, their identities and the logins linked to each identity. Its tables are created
-/// here, next to the statements that use them, so the user-pool schema stays untouched.
+/// Identity pools, their identities and the logins linked to each identity (tables: <see cref="Schema"/>).
 /// </summary>
 internal sealed class IdentityPoolStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS identity_pools (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL, settings TEXT NOT NULL, created_at INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS identities (
-            id TEXT PRIMARY KEY, pool_id TEXT NOT NULL REFERENCES identity_pools(id) ON DELETE CASCADE,
-            created_at INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS identity_logins (
-            pool_id TEXT NOT NULL, provider TEXT NOT NULL, subject TEXT NOT NULL,
-            identity_id TEXT NOT NULL REFERENCES identities(id) ON DELETE CASCADE,
-            PRIMARY KEY (pool_id, provider, subject));
-        CREATE INDEX IF NOT EXISTS identity_logins_identity ON identity_logins (identity_id);
-        """;
-
     private readonly Database _database;
 
-    /// <param name="database">The store.</param>
-    /// <param name="credentials">Taken so its table exists before a pool delete removes issued credentials.</param>
-    public IdentityPoolStore(Database database, CredentialStore credentials)
-    {
-        ArgumentNullException.ThrowIfNull(credentials);
-        _database = database;
-        database.Write(c => c.Execute(Schema));
-    }
+    public IdentityPoolStore(Database database) => _database = database;
 
     public void Insert(IdentityPool pool) => _database.Write(c => Insert(c, pool));
 

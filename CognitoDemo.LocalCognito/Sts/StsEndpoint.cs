@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using CognitoDemo.Cognito.Protocol;
 using CognitoDemo.LocalCognito.IdentityPools;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Signing;
@@ -26,13 +27,13 @@ internal sealed partial class StsEndpoint(
 
     /// <summary>Query-protocol requests: no <c>X-Amz-Target</c>, and a form body or an <c>Action</c> in the query.</summary>
     public static bool Handles(HttpRequest request) =>
-        !request.Headers.ContainsKey(CognitoIdp.TargetHeader)
+        !request.Headers.ContainsKey(AwsJson.TargetHeader)
         && (request.HasFormContentType || request.Query.ContainsKey(StsProtocol.ActionParameter));
 
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
-        http.Response.Headers[CognitoIdp.RequestIdHeader] = requestId;
+        http.Response.Headers[AwsJson.RequestIdHeader] = requestId;
         XElement answer;
         var status = HttpStatusCode.OK;
         try

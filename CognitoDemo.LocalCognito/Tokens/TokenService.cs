@@ -9,75 +9,12 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CognitoDemo.LocalCognito.Tokens;
 
-/// <summary>Claims of Cognito's tokens (protocol doc 5.2–5.3).</summary>
-internal static class Claims
-{
-    public const string Sub = "sub";
-    public const string Issuer = "iss";
-    public const string Audience = "aud";
-    public const string TokenUse = "token_use";
-    public const string AuthTime = "auth_time";
-    public const string IssuedAt = "iat";
-    public const string Expires = "exp";
-    public const string Jti = "jti";
-    public const string OriginJti = "origin_jti";
-    public const string EventId = "event_id";
-    public const string Username = "username";
-    public const string CognitoUsername = "cognito:username";
-    public const string ClientId = "client_id";
-    public const string Scope = "scope";
-    public const string Nonce = "nonce";
-    public const string AccessTokenHash = "at_hash";
-    public const string Version = "version";
-}
-
 /// <summary>
-/// What a Hosted UI (OAuth2) grant changes in the tokens (protocol doc 5.2–5.3, 6): the access token carries
-/// the granted scopes, the ID token <c>at_hash</c> and the authorize request's <c>nonce</c>, and there is an
-/// ID token only when <c>openid</c> was granted. <paramref name="Flow"/> is the grant that started the session.
+/// Mints ID and access tokens (RS256, per-pool keys) and opaque refresh tokens; <see cref="AccessTokenValidator"/>
+/// checks them.
 /// </summary>
-internal sealed record OAuthGrant(string Scope, string? Nonce, string Flow = OAuthGrant.AuthorizationCode)
+internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PublicUrl publicUrl, GroupClaims groupClaims, TimeProvider time)
 {
-    public const string OpenIdScope = "openid";
-    public const string AuthorizationCode = "authorization_code";
-    public const string Implicit = "implicit";
-
-    public IReadOnlyList<string> Scopes => Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    public bool IncludesIdToken => Scopes.Contains(OpenIdScope, StringComparer.Ordinal);
-
-    /// <summary>The grant a stored session was started with; null for a session of the user-pool API.</summary>
-    public static OAuthGrant? Of(AuthSession session) =>
-        session.AuthFlow is AuthorizationCode or Implicit && session.Scope is { } scope ? new OAuthGrant(scope, null, session.AuthFlow) : null;
-}
-
-/// <summary>The checked claims of a valid access token.</summary>
-internal sealed record AccessTokenClaims(string PoolId, string Sub, string ClientId, string OriginJti, IReadOnlyList<string> Scopes);
-
-/// <summary>
-/// Mints ID and access tokens (RS256, per-pool keys) and opaque refresh tokens, and verifies access tokens
-/// for token-authorized operations: signature, expiry, token use, scope, revocation.
-/// </summary>
-internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, PublicUrl publicUrl, GroupClaims groupClaims,
-    TimeProvider time)
-{
-    private readonly JsonWebTokenHandler _handler = new();
-
-    /// <summary>
-    /// Checks only the RS256 signature with one key; issuer, audience, lifetime and claims are then
-    /// checked by the caller, each with the error message AWS gives for it.
-    /// </summary>
-    public static TokenValidationParameters SignatureOnly(SecurityKey key) => new()
-    {
-        IssuerSigningKey = key,
-        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-        ValidateIssuer = false,
-        ValidateAudience = false,
-        ValidateLifetime = false,
-        RequireExpirationTime = false,
-        RequireSignedTokens = true,
-    };
-
     /// <summary>
     /// A new sign-in: a new session with its refresh token, and the first ID and access tokens. The session keeps
     /// the flow and the granted scopes, so a refresh (even after a restart) mints the same kind of tokens. The flow is
@@ -130,62 +67,6 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
 
     public static string Hash(string refreshToken) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
-
-    /// <summary>Checks an access token's signature, use, expiry and scope; revocation is <see cref="EnsureNotRevoked"/>.</summary>
-    /// <remarks>API operations need <see cref="CognitoIdp.AdminScope"/>; the Hosted UI's userInfo needs <c>openid</c>.</remarks>
-    public async Task<AccessTokenClaims> ValidateAccessTokenAsync(string token, string requiredScope = CognitoIdp.AdminScope)
-    {
-        JsonWebToken jwt;
-        try
-        {
-            jwt = new JsonWebToken(token);
-        }
-        catch (ArgumentException)
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
-        }
-
-        var issuer = jwt.TryGetPayloadValue<string>(Claims.Issuer, out var iss) ? iss : "";
-        var poolId = issuer[(issuer.LastIndexOf('/') + 1)..];
-        // Only pools that exist have keys: a forged issuer must not make the emulator mint new ones.
-        if (!Patterns.UserPoolId().IsMatch(poolId) || pools.Find(poolId) is null)
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
-        }
-
-        var result = await _handler.ValidateTokenAsync(token, SignatureOnly(keys.Get(poolId, TokenUse.Access))).ConfigureAwait(false);
-
-        if (!result.IsValid
-            || !Claim(jwt, Claims.TokenUse, TokenUse.Access)
-            || !jwt.TryGetPayloadValue<string>(Claims.Sub, out var sub)
-            || !jwt.TryGetPayloadValue<string>(Claims.ClientId, out var clientId)
-            || !jwt.TryGetPayloadValue<string>(Claims.OriginJti, out var originJti))
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
-        }
-
-        if (!jwt.TryGetPayloadValue<long>(Claims.Expires, out var exp) || time.GetUtcNow().ToUnixTimeSeconds() >= exp)
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.AccessTokenExpired);
-        }
-
-        var scopes = jwt.TryGetPayloadValue<string>(Claims.Scope, out var scope) ? scope.Split(' ') : [];
-        if (!scopes.Contains(requiredScope, StringComparer.Ordinal))
-        {
-            throw AwsServiceException.NotAuthorized("Access token does not have required scopes");
-        }
-
-        return new AccessTokenClaims(poolId, sub, clientId, originJti, scopes);
-    }
-
-    /// <summary>GlobalSignOut, RevokeToken and DeleteUser revoke the session the token was minted in.</summary>
-    public void EnsureNotRevoked(AccessTokenClaims claims)
-    {
-        if (sessions.Find(claims.OriginJti) is not { Revoked: false })
-        {
-            throw AwsServiceException.NotAuthorized(ErrorMessages.AccessTokenRevoked);
-        }
-    }
 
     private JsonObject Mint(UserPool pool, AppClient client, User user, AuthSession session, DateTimeOffset now,
         OAuthGrant? grant)
@@ -293,9 +174,6 @@ internal sealed class TokenService(SigningKeys keys, AuthSessionStore sessions, 
         var signature = key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
     }
-
-    private static bool Claim(JsonWebToken jwt, string name, string expected) =>
-        jwt.TryGetPayloadValue<string>(name, out var value) && value == expected;
 
     /// <summary>Opaque to clients, five base64url parts like Cognito's JWE (protocol doc 5.4).</summary>
     private static string NewRefreshToken() =>

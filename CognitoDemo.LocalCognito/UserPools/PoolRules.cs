@@ -112,6 +112,10 @@ internal static class PoolRules
         return "Aa1!" + System.Security.Cryptography.RandomNumberGenerator.GetString(Letters + "23456789", length - 4);
     }
 
+    /// <summary>Whether the pool sends a code to verify e-mail addresses (AutoVerifiedAttributes).</summary>
+    public static bool VerifiesEmail(UserPool pool) =>
+        pool.Settings.AutoVerifiedAttributes.Contains(UserAttributes.Email, StringComparer.Ordinal);
+
     public static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CognitoDemo.Cognito.UserPools;
 
 namespace CognitoDemo.LocalCognito.UserPools;
@@ -24,6 +25,10 @@ internal static class UserAttributes
 
         return merged;
     }
+
+    /// <summary>AttributeListType: <c>[{"Name","Value"}]</c>.</summary>
+    public static JsonArray List(IEnumerable<KeyValuePair<string, string>> attributes) =>
+        [.. attributes.Select(a => (JsonNode)new JsonObject { ["Name"] = a.Key, ["Value"] = a.Value })];
 
     public const string CustomPrefix = "custom:";
 

@@ -13,8 +13,8 @@ public sealed record SourceLine(string File, string Code);
 /// </summary>
 public static class CallCatalog
 {
-    public const string UserPoolService = "cognito-idp";
-    public const string IdentityPoolService = "cognito-identity";
+    public const string UserPoolService = UserPoolOperations.SigningName;
+    public const string IdentityPoolService = IdentityPoolOperations.SigningName;
     public const string StsService = "sts";
     public const string HostedUiService = "Hosted UI";
     public const string TokenEndpoint = "/oauth2/token";
