@@ -153,16 +153,18 @@ public sealed class IamTests : IDisposable
     }
 
     [Fact]
-    public void APolicyThatIsNotValidStopsTheStartWithEveryProblem()
+    public async Task APolicyThatIsNotValidStopsTheStartWithEveryProblem()
     {
-        using var app = new LocalCognitoApp(settings: new Dictionary<string, string?>
-        {
-            ["LocalCognito:Iam:Roles:Broken:Policies:0:PolicyName"] = "Broken",
-            ["LocalCognito:Iam:Roles:Broken:Policies:0:PolicyDocument:Statement:0:Effect"] = "Permit",
-            ["LocalCognito:Iam:Roles:Broken:Policies:0:PolicyDocument:Statement:0:Resource"] = "*",
-        });
+        // In process, as a host app starts it (the executable prints the same list and exits with code 2).
+        await using var app = LocalCognitoHost.Create(
+        [
+            "--LocalCognito:Url", "http://127.0.0.1:0", "--LocalCognito:DataPath", LocalCognitoApp.NewDataPath(),
+            "--LocalCognito:Iam:Roles:Broken:Policies:0:PolicyName", "Broken",
+            "--LocalCognito:Iam:Roles:Broken:Policies:0:PolicyDocument:Statement:0:Effect", "Permit",
+            "--LocalCognito:Iam:Roles:Broken:Policies:0:PolicyDocument:Statement:0:Resource", "*",
+        ]);
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("LocalCognito:Iam:Roles:Broken:Policies:0:PolicyDocument:Statement:0:Effect must be Allow or Deny, but was \"Permit\".", error.Failures);
         Assert.Contains("LocalCognito:Iam:Roles:Broken:Policies:0:PolicyDocument:Statement:0 must have exactly one of Action and NotAction.", error.Failures);
