@@ -87,7 +87,18 @@ public sealed class UserPoolWireFormatTests
             c => c.DeleteUserAsync(new DeleteUserRequest { AccessToken = "token" }),
             """{"AccessToken":"token"}""",
             ""),
+        new("ListUsers",
+            c => c.ListUsersAsync(new ListUsersRequest { UserPoolId = "us-west-2_LocalPool", Limit = 20, PaginationToken = "page-2" }),
+            """{"UserPoolId":"us-west-2_LocalPool","Limit":20,"PaginationToken":"page-2"}""",
+            ListUsersAnswer),
     ];
+
+    // A ListUsers page as the API reference shows it: UserType names the attributes "Attributes", dates are epoch seconds.
+    private const string ListUsersAnswer = """
+        {"Users":[{"Username":"alice","Attributes":[{"Name":"email","Value":"alice@example.com"}],
+          "UserCreateDate":1767603787.123,"UserLastModifiedDate":1767603787,"Enabled":true,"UserStatus":"CONFIRMED"}],
+         "PaginationToken":"page-3"}
+        """;
 
     public static TheoryData<string> Operations => [.. Cases.Select(c => c.Operation)];
 
@@ -99,6 +110,19 @@ public sealed class UserPoolWireFormatTests
             typeof(UserPoolOperations).GetFields().Where(f => f.IsLiteral && f.Name is not ("TargetPrefix" or "SigningName"))
                 .Select(f => (string)f.GetRawConstantValue()!).Order(),
             Cases.Select(c => c.Operation).Order());
+
+    [Fact]
+    public async Task ListUsersReadsEachUserAndTheNextPagesToken()
+    {
+        var page = await Clients.UserPool(RecordingHandler.Answering(ListUsersAnswer))
+            .ListUsersAsync(new ListUsersRequest { UserPoolId = "us-west-2_LocalPool" }, TestContext.Current.CancellationToken);
+
+        var user = Assert.Single(page.Users);
+        Assert.Equal(("alice", "CONFIRMED", true), (user.Username, user.UserStatus, user.Enabled));
+        Assert.Equal("alice@example.com", Assert.Single(user.Attributes!).Value);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767603787), user.UserLastModifiedDate);
+        Assert.Equal("page-3", page.PaginationToken);
+    }
 
     [Fact]
     public void ThisTestRunForbidsReflectionBasedJsonSoEveryShapeMustBeSourceGenerated() =>

@@ -65,6 +65,9 @@ public sealed partial class DockerfileTests
 
         Assert.True(File.Exists(Path.Combine(app, "CognitoDemo.Web.dll")), "the build stage published no CognitoDemo.Web.dll to /app");
 
+        // The final stage makes the volume's folder; Local Cognito refuses a DataPath whose folder does not exist.
+        Assert.Contains(final.Instructions, i => i.Instruction == "RUN" && i.Arguments.Contains("mkdir -p /data", StringComparison.Ordinal));
+        Directory.CreateDirectory(data);
         var environment = final.Instructions.Where(i => i.Instruction == "ENV").SelectMany(i => EnvPairs(i.Arguments))
             .ToDictionary(p => p.Key, p => Local(p.Value));
         var port = AwsMode.FreePort();
