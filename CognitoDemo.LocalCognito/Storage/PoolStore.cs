@@ -35,6 +35,10 @@ internal sealed class PoolStore(Database database)
     public static UserPool? Find(SqliteConnection c, string poolId) => c.QuerySingle(
         "SELECT id, name, settings, created_at, modified_at FROM user_pools WHERE id = $id", ReadPool, ("$id", poolId));
 
+    /// <summary>Whether a pool exists, without reading its settings (every access token's check asks this).</summary>
+    public bool Exists(string poolId) => database.Read(c => c.Query(
+        "SELECT 1 FROM user_pools WHERE id = $id", _ => true, ("$id", poolId)).Count > 0);
+
     public IReadOnlyList<UserPool> List() => database.Read(c => c.Query(
         "SELECT id, name, settings, created_at, modified_at FROM user_pools ORDER BY rowid", ReadPool));
 

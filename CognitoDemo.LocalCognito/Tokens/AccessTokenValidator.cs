@@ -48,7 +48,7 @@ internal sealed class AccessTokenValidator(SigningKeys keys, AuthSessionStore se
         var issuer = jwt.TryGetPayloadValue<string>(Claims.Issuer, out var iss) ? iss : "";
         var poolId = issuer[(issuer.LastIndexOf('/') + 1)..];
         // Only pools that exist have keys: a forged issuer must not make the emulator mint new ones.
-        if (!Patterns.UserPoolId().IsMatch(poolId) || pools.Find(poolId) is null)
+        if (!Patterns.UserPoolId().IsMatch(poolId) || !pools.Exists(poolId))
         {
             throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
         }
