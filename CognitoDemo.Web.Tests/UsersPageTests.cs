@@ -163,6 +163,8 @@ public sealed class UsersPageTests(CognitoDemoApp app) : IClassFixture<CognitoDe
         Assert.NotEqual(before.TestId("access-key-id"), after.TestId("access-key-id"));
         Assert.Equal("CognitoDemoAdminsRole", after.TestId("token-role"));
         Assert.Equal("admins", after.TestId("role-group"));
+        // Precedence is the pool's setting, not the token's; in local mode the app knows the pool it builds.
+        Assert.Equal("1", after.TestId("role-precedence"));
         Assert.Equal("CognitoDemoAdminsRole", proved.TestId("assumed-role"));
         Assert.Equal("arn:aws:sts::000000000000:assumed-role/CognitoDemoAdminsRole/CognitoIdentityCredentials", proved.TestId("caller-arn"));
     }

@@ -44,12 +44,16 @@ public static class CognitoSetup
                 [$"{FieldLimits.SectionName}:LocationMaxLength"] = pool.LocationMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             builder.Services.AddSingleton(new CognitoMode(true, "", pool.UserPoolId, url));
+            builder.Services.AddSingleton(string.IsNullOrEmpty(pool.AdminsGroupName)
+                ? Users.GroupPrecedences.None
+                : new Users.GroupPrecedences(new Dictionary<string, int>(StringComparer.Ordinal) { [pool.AdminsGroupName] = pool.AdminsGroupPrecedence }));
             builder.Services.AddHostedService(services => new LocalCognitoLauncher(listen, url, local,
                 services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<LocalCognitoLauncher>>(),
                 services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(), services.GetRequiredService<IHostApplicationLifetime>()));
         }
         else
         {
+            builder.Services.AddSingleton(Users.GroupPrecedences.None);
             builder.Services.AddSingleton(services =>
             {
                 var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CognitoOptions>>().Value;

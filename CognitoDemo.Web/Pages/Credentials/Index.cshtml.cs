@@ -16,7 +16,7 @@ namespace CognitoDemo.Web.Pages.Credentials;
 /// </summary>
 [Authorize]
 [LimitCognitoCalls]
-public sealed class IndexModel(CredentialsService credentials, UserPoolClient userPool, TimeProvider time) : CognitoPageModel
+public sealed class IndexModel(CredentialsService credentials, UserPoolClient userPool, TimeProvider time, GroupPrecedences precedences) : CognitoPageModel
 {
     private const string CallerKey = "Credentials.Caller";
 
@@ -35,6 +35,9 @@ public sealed class IndexModel(CredentialsService credentials, UserPoolClient us
 
     /// <summary>The ID token's <c>cognito:groups</c>.</summary>
     public IReadOnlyList<string> Groups => [.. User.FindAll(UsersSetup.GroupsClaim).Select(c => c.Value)];
+
+    /// <summary>The precedence of the user's one group, when the app knows the pool's setting (local mode).</summary>
+    public int? GroupPrecedence => Groups.Count == 1 ? precedences.Of(Groups[0]) : null;
 
     public async Task<IActionResult> OnGetAsync()
     {
