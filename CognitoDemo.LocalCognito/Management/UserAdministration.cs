@@ -135,20 +135,8 @@ internal sealed class UserAdministration(
             }
 
             PoolRules.CheckRequired(pool, requested);
-            var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, username, password);
-            user = new User
-            {
-                PoolId = pool.Id,
-                Sub = sub,
-                Username = username,
-                Status = UserStatus.ForceChangePassword,
-                Attributes = requested.Where(a => a.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
-                Salt = salt,
-                Verifier = verifier,
-                CreatedAt = now,
-                ModifiedAt = now,
-                TemporaryPasswordExpiresAt = TemporaryUntil(pool, now),
-            };
+            user = User.Enrolled(pool.Id, sub, username, password, UserStatus.ForceChangePassword, requested, now)
+                with { TemporaryPasswordExpiresAt = TemporaryUntil(pool, now) };
             if (!users.TryInsert(pool, user))
             {
                 throw usernameAttribute is not null

@@ -46,19 +46,7 @@ internal sealed class SignUpOperations(
         PoolRules.CheckPassword(pool, password);
 
         var now = time.GetUtcNow();
-        var (salt, verifier) = PasswordVerifier.Enrol(pool.Id, username, password);
-        var user = new User
-        {
-            PoolId = pool.Id,
-            Sub = sub,
-            Username = username,
-            Status = UserStatus.Unconfirmed,
-            Attributes = attributes.Where(a => a.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
-            Salt = salt,
-            Verifier = verifier,
-            CreatedAt = now,
-            ModifiedAt = now,
-        };
+        var user = User.Enrolled(pool.Id, sub, username, password, UserStatus.Unconfirmed, attributes, now);
         if (!users.TryInsert(pool, user))
         {
             throw usernameAttribute is not null

@@ -241,4 +241,26 @@ internal sealed record User
     /// <summary>All attributes including <c>sub</c>, as GetUser and AdminGetUser list them.</summary>
     public IEnumerable<KeyValuePair<string, string>> AllAttributes =>
         new[] { KeyValuePair.Create(UserAttributes.Sub, Sub) }.Concat(Attributes);
+
+    /// <summary>
+    /// A new user (SignUp, AdminCreateUser): the password enrolled as an SRP salt and verifier, never kept itself,
+    /// and only the attributes that have a value.
+    /// </summary>
+    public static User Enrolled(string poolId, string sub, string username, string password, string status,
+        IEnumerable<KeyValuePair<string, string>> attributes, DateTimeOffset now)
+    {
+        var (salt, verifier) = PasswordVerifier.Enrol(poolId, username, password);
+        return new User
+        {
+            PoolId = poolId,
+            Sub = sub,
+            Username = username,
+            Status = status,
+            Attributes = attributes.Where(a => a.Value.Length > 0).ToDictionary(StringComparer.Ordinal),
+            Salt = salt,
+            Verifier = verifier,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+    }
 }
