@@ -40,7 +40,10 @@ public static class TestPorts
     {
         try
         {
+            // Without SO_REUSEADDR, as Kestrel binds: a port a finished server left in TIME_WAIT (an earlier test
+            // process used the same block) is then refused here too, instead of failing the server's bind later.
             using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
             listener.Start();
             return true;
         }
