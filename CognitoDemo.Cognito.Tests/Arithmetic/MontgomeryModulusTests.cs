@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 using CognitoDemo.Cognito.Arithmetic;
 using CognitoDemo.Cognito.Srp;
 
@@ -10,21 +11,48 @@ namespace CognitoDemo.Cognito.Tests.Arithmetic;
 /// all: 400 at the SRP group's 3072-bit N with the protocol's exponent sizes (each costs BigInteger.ModPow
 /// several milliseconds), and 10,000 over random odd moduli of 1 to 8 limbs, which run the same code
 /// with other limb counts, with and without the all-ones top limb that enables the base-2 shortcut.
+/// Each runs twice: with the multiplier the CPU gets by default (AVX-512 where the CPU has it) and with
+/// the 64-bit limb multiplier every CPU can run.
 /// </summary>
 public sealed class MontgomeryModulusTests
 {
     private static readonly BigInteger N = SrpGroup.N;
     private static readonly MontgomeryModulus Group = SrpGroup.Arithmetic;
+    private static readonly MontgomeryModulus GroupOnWords = new(N, vectorise: false);
+
+    private static MontgomeryModulus GroupWith(bool vectorise) => vectorise ? Group : GroupOnWords;
 
     /// <summary>
     /// The exponent sizes SRP uses: 256 (a, b, x, u: SHA-256 digests and 256-bit ephemerals) and 513
     /// (the client's a + u·x); 1024 and 1281 are the sizes of a and a + u·x in the published vectors.
     /// </summary>
-    public static TheoryData<int, int> ProtocolSizes => new() { { 256, 1 }, { 513, 2 }, { 1024, 3 }, { 1281, 4 } };
+    public static TheoryData<int, int, bool> ProtocolSizes
+    {
+        get
+        {
+            var sizes = new TheoryData<int, int, bool>();
+            foreach (var vectorise in new[] { true, false })
+            {
+                sizes.Add(256, 1, vectorise);
+                sizes.Add(513, 2, vectorise);
+                sizes.Add(1024, 3, vectorise);
+                sizes.Add(1281, 4, vectorise);
+            }
+
+            return sizes;
+        }
+    }
+
+    [Fact]
+    public void TheGroupIsVectorisedExactlyWhenTheCpuHasAvx512()
+    {
+        Assert.Equal(Avx512F.IsSupported, Group.IsVectorised);
+        Assert.False(GroupOnWords.IsVectorised);
+    }
 
     [Theory]
     [MemberData(nameof(ProtocolSizes))]
-    public void PowersOfRandomBasesModuloTheGroupPrimeEqualModPow(int exponentBits, int seed)
+    public void PowersOfRandomBasesModuloTheGroupPrimeEqualModPow(int exponentBits, int seed, bool vectorise)
     {
         var random = new Random(seed);
         var count = exponentBits <= 513 ? 100 : 25;
@@ -33,27 +61,30 @@ public sealed class MontgomeryModulusTests
             var value = RandomBelow(random, N);
             // Full-length exponents and shorter ones under the same public bound.
             var exponent = RandomBits(random, i % 2 == 0 ? exponentBits : random.Next(exponentBits + 1));
-            Assert.Equal(BigInteger.ModPow(value, exponent, N), Group.ModPow(value, exponent, exponentBits));
+            Assert.Equal(BigInteger.ModPow(value, exponent, N), GroupWith(vectorise).ModPow(value, exponent, exponentBits));
         }
     }
 
     [Theory]
     [MemberData(nameof(ProtocolSizes))]
-    public void PowersOfTheGeneratorEqualModPow(int exponentBits, int seed)
+    public void PowersOfTheGeneratorEqualModPow(int exponentBits, int seed, bool vectorise)
     {
         var random = new Random(100 + seed);
         var count = exponentBits <= 513 ? 50 : 25;
         for (var i = 0; i < count; i++)
         {
             var exponent = RandomBits(random, i % 2 == 0 ? exponentBits : random.Next(exponentBits + 1));
-            Assert.Equal(BigInteger.ModPow(SrpGroup.G, exponent, N), SrpGroup.PowerOfG(exponent, exponentBits));
+            var power = vectorise ? SrpGroup.PowerOfG(exponent, exponentBits) : GroupOnWords.ModPow(SrpGroup.G, exponent, exponentBits);
+            Assert.Equal(BigInteger.ModPow(SrpGroup.G, exponent, N), power);
         }
     }
 
     [Theory]
-    [InlineData(false, 11)]
-    [InlineData(true, 12)]
-    public void RandomInputsOverRandomModuliEqualModPow(bool topLimbAllOnes, int seed)
+    [InlineData(false, 11, true)]
+    [InlineData(true, 12, true)]
+    [InlineData(false, 13, false)]
+    [InlineData(true, 14, false)]
+    public void RandomInputsOverRandomModuliEqualModPow(bool topLimbAllOnes, int seed, bool vectorise)
     {
         var random = new Random(seed);
         for (var i = 0; i < 5_000; i++)
@@ -70,7 +101,7 @@ public sealed class MontgomeryModulusTests
                 modulus = 3;
             }
 
-            var arithmetic = new MontgomeryModulus(modulus);
+            var arithmetic = new MontgomeryModulus(modulus, vectorise);
             var value = i % 4 == 0 ? new BigInteger(2) : RandomBits(random, 64 * limbs + 8);
             var exponentBits = random.Next(0, 600);
             var exponent = RandomBits(random, random.Next(exponentBits + 1));
@@ -108,6 +139,33 @@ public sealed class MontgomeryModulusTests
         var e = exponent == "all-ones" ? (BigInteger.One << exponentBits) - 1 : Parse(exponent);
         var expected = BigInteger.ModPow(SrpGroup.Reduce(x), e, N);
         Assert.Equal(expected, Group.ModPow(x, e, exponentBits));
+        Assert.Equal(expected, GroupOnWords.ModPow(x, e, exponentBits));
+    }
+
+    /// <summary>
+    /// The vectorised multiplier defers carries, and its lanes are sized (by the bound argued in
+    /// <see cref="VectorMultiplier"/>) for at most <see cref="VectorMultiplier.MaxDigits"/> digits of 28 bits:
+    /// at that size, with operands whose digits are nearly all at their largest (a modulus of all ones,
+    /// bases just below it), the results agree with ModPow; one bit longer and the modulus goes to the
+    /// 64-bit limb multiplier. (Random data cannot reach the bound's worst case, which needs every m to
+    /// be all ones too: this checks the largest size works and the cut-off, not the bound itself.)
+    /// </summary>
+    [Fact]
+    public void TheLongestVectorisedModulusAgreesAndOneBitMoreFallsBackToWords()
+    {
+        var longest = (BigInteger.One << ((VectorMultiplier.MaxDigits * 28) - 2)) - 1;
+        var arithmetic = new MontgomeryModulus(longest);
+        Assert.Equal(Avx512F.IsSupported, arithmetic.IsVectorised);
+        foreach (var value in new[] { longest - 1, longest - 2, (longest >> 1) + 1, new BigInteger(2) })
+        {
+            foreach (var exponentBits in new[] { 256, 513 })
+            {
+                var exponent = (BigInteger.One << exponentBits) - 1;
+                Assert.Equal(BigInteger.ModPow(value, exponent, longest), arithmetic.ModPow(value, exponent, exponentBits));
+            }
+        }
+
+        Assert.False(new MontgomeryModulus((longest << 1) | 1).IsVectorised);
     }
 
     [Fact]
