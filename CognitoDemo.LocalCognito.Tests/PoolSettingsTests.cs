@@ -406,4 +406,38 @@ public sealed class PoolSettingsTests : IDisposable
 
         response.AssertError("SerializationException");
     }
+
+    /// <summary>
+    /// Parsed pool and client settings are kept by their stored text (<c>ParsedJsonCache</c>), so a second instance
+    /// sharing the database never answers with settings the first one has since changed, and the LambdaConfig
+    /// returned from a shared parse stays intact however often it is described.
+    /// </summary>
+    [Fact]
+    public async Task SettingsChangedThroughASecondInstanceOnTheSameDatabaseAreSeenAtOnce()
+    {
+        var poolId = await PoolAsync(new() { ["LambdaConfig"] = new { PreSignUp } });
+        var clientId = (await _app.OkAsync("CreateUserPoolClient", new { UserPoolId = poolId, ClientName = "first" }))["UserPoolClient"]!["ClientId"].Text();
+        // Read both through this instance first, so that their parses are held.
+        Assert.Equal(8, (await DescribeAsync(poolId))["Policies"]!["PasswordPolicy"]!["MinimumLength"]!.GetValue<int>());
+        Assert.Null((await _app.OkAsync("DescribeUserPoolClient", new { UserPoolId = poolId, ClientId = clientId }))["UserPoolClient"]!["ReadAttributes"]);
+
+        using var second = new LocalCognitoApp(_app.DataPath, _app.Time);
+        await second.OkAsync("UpdateUserPool", new
+        {
+            UserPoolId = poolId,
+            Policies = new { PasswordPolicy = new { MinimumLength = 14 } },
+            LambdaConfig = new { PreSignUp },
+        });
+        await second.OkAsync("UpdateUserPoolClient", new { UserPoolId = poolId, ClientId = clientId, ReadAttributes = new[] { "email" } });
+
+        for (var i = 0; i < 2; i++)
+        {
+            var pool = await DescribeAsync(poolId);
+            Assert.Equal(14, pool["Policies"]!["PasswordPolicy"]!["MinimumLength"]!.GetValue<int>());
+            Assert.Equal(PreSignUp, pool["LambdaConfig"]!["PreSignUp"].Text());
+        }
+
+        var client = (await _app.OkAsync("DescribeUserPoolClient", new { UserPoolId = poolId, ClientId = clientId }))["UserPoolClient"]!;
+        Assert.Equal("email", Assert.Single(client["ReadAttributes"]!.AsArray())!.GetValue<string>());
+    }
 }

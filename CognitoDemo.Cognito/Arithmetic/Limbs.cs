@@ -91,17 +91,23 @@ internal static class Limbs
         var s = result.Length;
         result.Clear();
         // Whole vectors of limbs where the CPU has them (the comb's table is 256 rows), then limb by limb.
-        var vectorLimbs = Vector256.IsHardwareAccelerated ? s - (s % Vector256<ulong>.Count) : 0;
+        var wide = Vector512.IsHardwareAccelerated ? s - (s % Vector512<ulong>.Count) : 0;
+        var narrow = Vector256.IsHardwareAccelerated ? s - (s % Vector256<ulong>.Count) : 0;
         ref var r = ref MemoryMarshal.GetReference(result);
         for (var i = 0; i < rows; i++)
         {
             var mask = EqualMask((ulong)i, index);
-            var vectorMask = Vector256.Create(mask);
             ref var row = ref MemoryMarshal.GetReference(table.Slice(i * s, s));
             var j = 0;
-            for (; j < vectorLimbs; j += Vector256<ulong>.Count)
+            for (; j < wide; j += Vector512<ulong>.Count)
             {
-                var selected = Vector256.LoadUnsafe(ref row, (nuint)j) & vectorMask;
+                var selected = Vector512.LoadUnsafe(ref row, (nuint)j) & Vector512.Create(mask);
+                (Vector512.LoadUnsafe(ref r, (nuint)j) | selected).StoreUnsafe(ref r, (nuint)j);
+            }
+
+            for (; j < narrow; j += Vector256<ulong>.Count)
+            {
+                var selected = Vector256.LoadUnsafe(ref row, (nuint)j) & Vector256.Create(mask);
                 (Vector256.LoadUnsafe(ref r, (nuint)j) | selected).StoreUnsafe(ref r, (nuint)j);
             }
 

@@ -9,6 +9,10 @@ internal sealed class PoolStore(Database database)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
+    // Shared by every instance in the process: the key is the stored text, so sharing cannot mix up pools.
+    internal static readonly ParsedJsonCache<UserPoolSettings> PoolSettings = new(Json, s => _ = s.LambdaConfig?.Count);
+    internal static readonly ParsedJsonCache<AppClientSettings> ClientSettings = new(Json);
+
     public void Insert(UserPool pool) => database.Write(c => Insert(c, pool));
 
     public static void Insert(SqliteConnection c, UserPool pool) => c.Execute(
@@ -77,11 +81,11 @@ internal sealed class PoolStore(Database database)
         ReadClient, ("$pool", poolId)));
 
     private static UserPool ReadPool(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), JsonSerializer.Deserialize<UserPoolSettings>(r.GetString(2), Json)!,
+        r.GetString(0), r.GetString(1), PoolSettings.Parse(r.GetString(2)),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)));
 
     private static AppClient ReadClient(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3),
-        JsonSerializer.Deserialize<AppClientSettings>(r.GetString(4), Json)!,
+        ClientSettings.Parse(r.GetString(4)),
         DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)));
 }
