@@ -21,6 +21,24 @@ public sealed partial class LocalCognitoLauncher(Uri url, Uri reachedAt, IConfig
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Built and started in an execution flow of its own, as a process of its own would be: this app's start-up
+        // flow may carry observers of the hosts built in it. WebApplicationFactory's host resolver (HostFactoryResolver)
+        // applies the factory's configuration, UseTestServer among it, at every "HostBuilding" raised in the flow of
+        // the app's entry point until its waiting thread wakes from "HostBuilt" and unsubscribes. A Local Cognito
+        // built before that wake-up (a race lost under load) answered in memory only and refused every connection.
+        Task started;
+        using (ExecutionContext.SuppressFlow())
+        {
+            started = Task.Run(() => BuildAndStartAsync(cancellationToken), CancellationToken.None);
+        }
+
+        await started.ConfigureAwait(false);
+        LogStarted(logger, reachedAt);
+        lifetime.ApplicationStarted.Register(RegisterListenAddresses);
+    }
+
+    private async Task BuildAndStartAsync(CancellationToken cancellationToken)
+    {
         _localCognito = LocalCognitoHost.Create([], builder =>
         {
             LocalCognitoHost.ListenOnlyOn(builder.WebHost, url.ToString());
@@ -30,8 +48,6 @@ public sealed partial class LocalCognitoLauncher(Uri url, Uri reachedAt, IConfig
             builder.Services.AddSingleton(time);
         });
         await _localCognito.StartAsync(cancellationToken).ConfigureAwait(false);
-        LogStarted(logger, reachedAt);
-        lifetime.ApplicationStarted.Register(RegisterListenAddresses);
     }
 
     private void RegisterListenAddresses()
