@@ -213,6 +213,47 @@ public sealed class TokenTests : IDisposable
         response.AssertError("NotAuthorizedException", "Access Token has expired");
     }
 
+    /// <summary>
+    /// A token's signature is verified once and remembered by its text; what may change later is still decided
+    /// at every use: its expiry, and its session's revocation by sign-out or by disabling the user.
+    /// </summary>
+    [Fact]
+    public async Task AnAcceptedAccessTokenIsStillRefusedOnceExpiredRevokedOrItsUserDisabled()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        await _app.SignUpConfirmedAsync("sam");
+        await _app.SignUpConfirmedAsync("tess");
+        var rita = (await _app.TokensAsync("rita"))["AccessToken"].Text();
+        var sam = (await _app.TokensAsync("sam"))["AccessToken"].Text();
+        var tess = (await _app.TokensAsync("tess"))["AccessToken"].Text();
+        foreach (var token in (string[])[rita, sam, tess])
+        {
+            await _app.OkAsync("GetUser", new { AccessToken = token });
+        }
+
+        await _app.OkAsync("GlobalSignOut", new { AccessToken = sam });
+        (await _app.CallAsync("GetUser", new { AccessToken = sam })).AssertError("NotAuthorizedException", "Access Token has been revoked");
+        await _app.OkAsync("AdminDisableUser", new { UserPoolId = LocalCognitoApp.PoolId, Username = "tess" });
+        // "Deactivates a user and revokes all access tokens for the user" (AdminDisableUser API reference).
+        (await _app.CallAsync("GetUser", new { AccessToken = tess })).AssertError("NotAuthorizedException", "Access Token has been revoked");
+
+        _app.Time.Advance(TimeSpan.FromHours(1));
+        (await _app.CallAsync("GetUser", new { AccessToken = rita })).AssertError("NotAuthorizedException", "Access Token has expired");
+    }
+
+    /// <summary>The remembered verification is of that exact text: changing one character of an accepted token's signature is refused.</summary>
+    [Fact]
+    public async Task AnAcceptedAccessTokenWithItsSignatureAlteredIsRefused()
+    {
+        await _app.SignUpConfirmedAsync("rita");
+        var access = (await _app.TokensAsync("rita"))["AccessToken"].Text();
+        await _app.OkAsync("GetUser", new { AccessToken = access });
+        var last = access[^2];
+        var altered = access[..^2] + (last == 'A' ? 'B' : 'A') + access[^1];
+
+        (await _app.CallAsync("GetUser", new { AccessToken = altered })).AssertError("NotAuthorizedException", "Invalid Access Token");
+    }
+
     [Fact]
     public async Task IdTokenIsNotAnAccessToken()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CognitoDemo.LocalCognito.Protocol;
 using CognitoDemo.LocalCognito.Storage;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -14,7 +15,17 @@ internal sealed record AccessTokenClaims(string PoolId, string Sub, string Clien
 /// </summary>
 internal sealed class AccessTokenValidator(SigningKeys keys, AuthSessionStore sessions, PoolStore pools, TimeProvider time)
 {
+    /// <summary>The most verified tokens remembered; past it the memory starts over.</summary>
+    public const int VerifiedCapacity = 1024;
+
     private readonly JsonWebTokenHandler _handler = new();
+
+    // Tokens whose signature, pool and use were verified, by their exact text: the text includes the signature, so
+    // no other text can match one. A client calls with one access token many times, and parsing the token and
+    // verifying its RSA signature were most of the work of such a call (docs/benchmarks.md, GetUser). Expiry and
+    // scope are checked at every use, and revocation (EnsureNotRevoked) and the pool and user are read from the
+    // store at every use, so nothing a later change decides is remembered here.
+    private readonly ConcurrentDictionary<string, Verified> _verified = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Checks only the RS256 signature with one key; issuer, audience, lifetime and claims are then
@@ -34,6 +45,33 @@ internal sealed class AccessTokenValidator(SigningKeys keys, AuthSessionStore se
     /// <summary>Checks an access token's signature, use, expiry and scope; revocation is <see cref="EnsureNotRevoked"/>.</summary>
     /// <remarks>API operations need <see cref="CognitoIdp.AdminScope"/>; the Hosted UI's userInfo needs <c>openid</c>.</remarks>
     public async Task<AccessTokenClaims> ValidateAccessTokenAsync(string token, string requiredScope = CognitoIdp.AdminScope)
+    {
+        if (!_verified.TryGetValue(token, out var verified))
+        {
+            verified = await VerifyAsync(token).ConfigureAwait(false);
+            if (_verified.Count >= VerifiedCapacity)
+            {
+                _verified.Clear();
+            }
+
+            _verified[token] = verified;
+        }
+
+        if (time.GetUtcNow().ToUnixTimeSeconds() >= verified.Expires)
+        {
+            throw AwsServiceException.NotAuthorized(ErrorMessages.AccessTokenExpired);
+        }
+
+        if (!verified.Claims.Scopes.Contains(requiredScope, StringComparer.Ordinal))
+        {
+            throw AwsServiceException.NotAuthorized("Access token does not have required scopes");
+        }
+
+        return verified.Claims;
+    }
+
+    /// <summary>Signature, pool, use and the claims every caller needs; expiry and scope are the caller's.</summary>
+    private async Task<Verified> VerifyAsync(string token)
     {
         JsonWebToken jwt;
         try
@@ -64,18 +102,13 @@ internal sealed class AccessTokenValidator(SigningKeys keys, AuthSessionStore se
             throw AwsServiceException.NotAuthorized(ErrorMessages.InvalidAccessToken);
         }
 
-        if (!jwt.TryGetPayloadValue<long>(Claims.Expires, out var exp) || time.GetUtcNow().ToUnixTimeSeconds() >= exp)
+        if (!jwt.TryGetPayloadValue<long>(Claims.Expires, out var exp))
         {
             throw AwsServiceException.NotAuthorized(ErrorMessages.AccessTokenExpired);
         }
 
         var scopes = jwt.TryGetPayloadValue<string>(Claims.Scope, out var scope) ? scope.Split(' ') : [];
-        if (!scopes.Contains(requiredScope, StringComparer.Ordinal))
-        {
-            throw AwsServiceException.NotAuthorized("Access token does not have required scopes");
-        }
-
-        return new AccessTokenClaims(poolId, sub, clientId, originJti, scopes);
+        return new Verified(new AccessTokenClaims(poolId, sub, clientId, originJti, scopes), exp);
     }
 
     /// <summary>GlobalSignOut, RevokeToken and DeleteUser revoke the session the token was minted in.</summary>
@@ -89,4 +122,6 @@ internal sealed class AccessTokenValidator(SigningKeys keys, AuthSessionStore se
 
     private static bool Claim(JsonWebToken jwt, string name, string expected) =>
         jwt.TryGetPayloadValue<string>(name, out var value) && value == expected;
+
+    private sealed record Verified(AccessTokenClaims Claims, long Expires);
 }
