@@ -11,32 +11,41 @@ namespace CognitoDemo.Cognito.Tests.Arithmetic;
 /// all: 400 at the SRP group's 3072-bit N with the protocol's exponent sizes (each costs BigInteger.ModPow
 /// several milliseconds), and 10,000 over random odd moduli of 1 to 8 limbs, which run the same code
 /// with other limb counts, with and without the all-ones top limb that enables the base-2 shortcut.
-/// Each runs twice: with the multiplier the CPU gets by default (AVX-512 where the CPU has it) and with
-/// the 64-bit limb multiplier every CPU can run.
+/// Each runs with every multiplier: the one the CPU gets by default (AVX-512 where the CPU has it), AVX2,
+/// and the 64-bit limb multiplier every CPU can run (a choice the CPU lacks falls back to the next one).
 /// </summary>
 public sealed class MontgomeryModulusTests
 {
     private static readonly BigInteger N = SrpGroup.N;
     private static readonly MontgomeryModulus Group = SrpGroup.Arithmetic;
-    private static readonly MontgomeryModulus GroupOnWords = new(N, vectorise: false);
+    private static readonly MontgomeryModulus GroupOnAvx2 = new(N, MultiplierChoice.Avx2);
+    private static readonly MontgomeryModulus GroupOnWords = new(N, MultiplierChoice.Words);
 
-    private static MontgomeryModulus GroupWith(bool vectorise) => vectorise ? Group : GroupOnWords;
+    // MultiplierChoice is internal, so the theories name the multipliers as text.
+    private static MultiplierChoice Choice(string multiplier) => Enum.Parse<MultiplierChoice>(multiplier);
+
+    private static MontgomeryModulus GroupWith(string multiplier) => Choice(multiplier) switch
+    {
+        MultiplierChoice.Best => Group,
+        MultiplierChoice.Avx2 => GroupOnAvx2,
+        _ => GroupOnWords,
+    };
 
     /// <summary>
     /// The exponent sizes SRP uses: 256 (a, b, x, u: SHA-256 digests and 256-bit ephemerals) and 513
     /// (the client's a + u·x); 1024 and 1281 are the sizes of a and a + u·x in the published vectors.
     /// </summary>
-    public static TheoryData<int, int, bool> ProtocolSizes
+    public static TheoryData<int, int, string> ProtocolSizes
     {
         get
         {
-            var sizes = new TheoryData<int, int, bool>();
-            foreach (var vectorise in new[] { true, false })
+            var sizes = new TheoryData<int, int, string>();
+            foreach (var choice in Enum.GetNames<MultiplierChoice>())
             {
-                sizes.Add(256, 1, vectorise);
-                sizes.Add(513, 2, vectorise);
-                sizes.Add(1024, 3, vectorise);
-                sizes.Add(1281, 4, vectorise);
+                sizes.Add(256, 1, choice);
+                sizes.Add(513, 2, choice);
+                sizes.Add(1024, 3, choice);
+                sizes.Add(1281, 4, choice);
             }
 
             return sizes;
@@ -44,15 +53,17 @@ public sealed class MontgomeryModulusTests
     }
 
     [Fact]
-    public void TheGroupIsVectorisedExactlyWhenTheCpuHasAvx512()
+    public void TheGroupUsesTheWidestVectorsTheCpuHas()
     {
-        Assert.Equal(Avx512F.IsSupported, Group.IsVectorised);
+        Assert.Equal(Avx512F.IsSupported ? "AVX-512" : Avx2.IsSupported ? "AVX2" : "64-bit limbs", Group.MultiplierName);
+        Assert.Equal(Avx2.IsSupported ? "AVX2" : "64-bit limbs", GroupOnAvx2.MultiplierName);
+        Assert.Equal("64-bit limbs", GroupOnWords.MultiplierName);
         Assert.False(GroupOnWords.IsVectorised);
     }
 
     [Theory]
     [MemberData(nameof(ProtocolSizes))]
-    public void PowersOfRandomBasesModuloTheGroupPrimeEqualModPow(int exponentBits, int seed, bool vectorise)
+    public void PowersOfRandomBasesModuloTheGroupPrimeEqualModPow(int exponentBits, int seed, string multiplier)
     {
         var random = new Random(seed);
         var count = exponentBits <= 513 ? 100 : 25;
@@ -61,30 +72,32 @@ public sealed class MontgomeryModulusTests
             var value = RandomBelow(random, N);
             // Full-length exponents and shorter ones under the same public bound.
             var exponent = RandomBits(random, i % 2 == 0 ? exponentBits : random.Next(exponentBits + 1));
-            Assert.Equal(BigInteger.ModPow(value, exponent, N), GroupWith(vectorise).ModPow(value, exponent, exponentBits));
+            Assert.Equal(BigInteger.ModPow(value, exponent, N), GroupWith(multiplier).ModPow(value, exponent, exponentBits));
         }
     }
 
     [Theory]
     [MemberData(nameof(ProtocolSizes))]
-    public void PowersOfTheGeneratorEqualModPow(int exponentBits, int seed, bool vectorise)
+    public void PowersOfTheGeneratorEqualModPow(int exponentBits, int seed, string multiplier)
     {
         var random = new Random(100 + seed);
         var count = exponentBits <= 513 ? 50 : 25;
         for (var i = 0; i < count; i++)
         {
             var exponent = RandomBits(random, i % 2 == 0 ? exponentBits : random.Next(exponentBits + 1));
-            var power = vectorise ? SrpGroup.PowerOfG(exponent, exponentBits) : GroupOnWords.ModPow(SrpGroup.G, exponent, exponentBits);
+            var power = Choice(multiplier) == MultiplierChoice.Best ? SrpGroup.PowerOfG(exponent, exponentBits) : GroupWith(multiplier).ModPow(SrpGroup.G, exponent, exponentBits);
             Assert.Equal(BigInteger.ModPow(SrpGroup.G, exponent, N), power);
         }
     }
 
     [Theory]
-    [InlineData(false, 11, true)]
-    [InlineData(true, 12, true)]
-    [InlineData(false, 13, false)]
-    [InlineData(true, 14, false)]
-    public void RandomInputsOverRandomModuliEqualModPow(bool topLimbAllOnes, int seed, bool vectorise)
+    [InlineData(false, 11, nameof(MultiplierChoice.Best))]
+    [InlineData(true, 12, nameof(MultiplierChoice.Best))]
+    [InlineData(false, 13, nameof(MultiplierChoice.Avx2))]
+    [InlineData(true, 14, nameof(MultiplierChoice.Avx2))]
+    [InlineData(false, 15, nameof(MultiplierChoice.Words))]
+    [InlineData(true, 16, nameof(MultiplierChoice.Words))]
+    public void RandomInputsOverRandomModuliEqualModPow(bool topLimbAllOnes, int seed, string multiplier)
     {
         var random = new Random(seed);
         for (var i = 0; i < 5_000; i++)
@@ -101,7 +114,7 @@ public sealed class MontgomeryModulusTests
                 modulus = 3;
             }
 
-            var arithmetic = new MontgomeryModulus(modulus, vectorise);
+            var arithmetic = new MontgomeryModulus(modulus, Choice(multiplier));
             var value = i % 4 == 0 ? new BigInteger(2) : RandomBits(random, 64 * limbs + 8);
             var exponentBits = random.Next(0, 600);
             var exponent = RandomBits(random, random.Next(exponentBits + 1));
@@ -138,8 +151,10 @@ public sealed class MontgomeryModulusTests
         var x = Parse(value);
         var e = exponent == "all-ones" ? (BigInteger.One << exponentBits) - 1 : Parse(exponent);
         var expected = BigInteger.ModPow(SrpGroup.Reduce(x), e, N);
-        Assert.Equal(expected, Group.ModPow(x, e, exponentBits));
-        Assert.Equal(expected, GroupOnWords.ModPow(x, e, exponentBits));
+        foreach (var multiplier in Enum.GetNames<MultiplierChoice>())
+        {
+            Assert.Equal(expected, GroupWith(multiplier).ModPow(x, e, exponentBits));
+        }
     }
 
     /// <summary>
@@ -150,12 +165,14 @@ public sealed class MontgomeryModulusTests
     /// 64-bit limb multiplier. (Random data cannot reach the bound's worst case, which needs every m to
     /// be all ones too: this checks the largest size works and the cut-off, not the bound itself.)
     /// </summary>
-    [Fact]
-    public void TheLongestVectorisedModulusAgreesAndOneBitMoreFallsBackToWords()
+    [Theory]
+    [InlineData(nameof(MultiplierChoice.Best))]
+    [InlineData(nameof(MultiplierChoice.Avx2))]
+    public void TheLongestVectorisedModulusAgreesAndOneBitMoreFallsBackToWords(string multiplier)
     {
         var longest = (BigInteger.One << ((VectorMultiplier.MaxDigits * 28) - 2)) - 1;
-        var arithmetic = new MontgomeryModulus(longest);
-        Assert.Equal(Avx512F.IsSupported, arithmetic.IsVectorised);
+        var arithmetic = new MontgomeryModulus(longest, Choice(multiplier));
+        Assert.Equal(Avx2.IsSupported, arithmetic.IsVectorised);
         foreach (var value in new[] { longest - 1, longest - 2, (longest >> 1) + 1, new BigInteger(2) })
         {
             foreach (var exponentBits in new[] { 256, 513 })
@@ -165,7 +182,7 @@ public sealed class MontgomeryModulusTests
             }
         }
 
-        Assert.False(new MontgomeryModulus((longest << 1) | 1).IsVectorised);
+        Assert.False(new MontgomeryModulus((longest << 1) | 1, Choice(multiplier)).IsVectorised);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace CognitoDemo.Cognito.Arithmetic;
 /// </summary>
 /// <remarks>
 /// <para>The multiplications are done by a <see cref="MontgomeryMultiplier"/>: <see cref="VectorMultiplier"/>
-/// (AVX-512, 28-bit digits, eight at a time) where the CPU has AVX-512 and the modulus fits it, otherwise
-/// <see cref="WordMultiplier"/> (64-bit limbs, every CPU). This class holds the schedules, after the Handbook
+/// (28-bit digits, eight at a time with AVX-512, four with AVX2) where the CPU has either and the modulus fits,
+/// otherwise <see cref="WordMultiplier"/> (64-bit limbs, every CPU). This class holds the schedules, after the Handbook
 /// of Applied Cryptography (Menezes, van Oorschot, Vanstone), chapter 14: a fixed window (14.82 with every
 /// window multiplied, even by 1) and for base 2 a fixed-base comb (14.117).</para>
 /// <para>Constant time: for a given <c>exponentBits</c> the sequence of squarings and multiplications is
@@ -39,12 +39,12 @@ public sealed class MontgomeryModulus
 
     /// <summary>Prepares the Montgomery constants of an odd modulus greater than 1, vectorised where the CPU allows.</summary>
     public MontgomeryModulus(BigInteger modulus)
-        : this(modulus, vectorise: true)
+        : this(modulus, MultiplierChoice.Best)
     {
     }
 
-    /// <summary>As the public constructor; <paramref name="vectorise"/> false keeps the 64-bit limb multiplier whatever the CPU (for tests).</summary>
-    internal MontgomeryModulus(BigInteger modulus, bool vectorise)
+    /// <summary>As the public constructor, with the multiplier chosen (for tests and benchmarks); a choice the CPU cannot run falls back to the next one.</summary>
+    internal MontgomeryModulus(BigInteger modulus, MultiplierChoice choice)
     {
         if (modulus <= BigInteger.One || modulus.IsEven)
         {
@@ -53,11 +53,20 @@ public sealed class MontgomeryModulus
 
         Modulus = modulus;
         _words = new WordMultiplier(modulus);
-        _multiplier = (vectorise ? VectorMultiplier.TryCreate(modulus) : null) ?? (MontgomeryMultiplier)_words;
+        var vector = choice == MultiplierChoice.Words ? null : VectorMultiplier.TryCreate(modulus, allowAvx512: choice == MultiplierChoice.Best);
+        _multiplier = vector ?? (MontgomeryMultiplier)_words;
     }
 
-    /// <summary>Whether the multiplications use AVX-512 (<see cref="VectorMultiplier"/>).</summary>
+    /// <summary>Whether the multiplications use vector instructions (<see cref="VectorMultiplier"/>, AVX-512 or AVX2).</summary>
     public bool IsVectorised => _multiplier is VectorMultiplier;
+
+    /// <summary>The multiplier in use, in words: "AVX-512", "AVX2" or "64-bit limbs".</summary>
+    public string MultiplierName => _multiplier switch
+    {
+        VectorMultiplier { IsAvx512: true } => "AVX-512",
+        VectorMultiplier => "AVX2",
+        _ => "64-bit limbs",
+    };
 
     /// <summary>The modulus N.</summary>
     public BigInteger Modulus { get; }
@@ -266,4 +275,17 @@ public sealed class MontgomeryModulus
 
         return bits & ((1UL << width) - 1);
     }
+}
+
+/// <summary>Which Montgomery multiplier a <see cref="MontgomeryModulus"/> uses.</summary>
+internal enum MultiplierChoice
+{
+    /// <summary>The widest vectors the CPU has: AVX-512, else AVX2, else 64-bit limbs.</summary>
+    Best,
+
+    /// <summary>AVX2 even where AVX-512 is there (else 64-bit limbs).</summary>
+    Avx2,
+
+    /// <summary>64-bit limbs, the portable path.</summary>
+    Words,
 }

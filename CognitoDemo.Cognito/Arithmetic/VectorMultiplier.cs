@@ -7,8 +7,8 @@ using System.Runtime.Intrinsics.X86;
 namespace CognitoDemo.Cognito.Arithmetic;
 
 /// <summary>
-/// Montgomery multiplication with AVX-512, eight digits at a time: residues are D digits of 28 bits, each
-/// in a 64-bit lane (D a multiple of 8), and products of digits are formed by <c>vpmuludq</c>
+/// Montgomery multiplication with AVX-512 (eight digits at a time) or AVX2 (four): residues are D digits of
+/// 28 bits, each in a 64-bit lane (D a multiple of 8), and products of digits are formed by <c>vpmuludq</c>
 /// (32×32→64 bits per lane) without propagating carries until the end of each multiplication.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace CognitoDemo.Cognito.Arithmetic;
 /// instructions architectures", WAIFI 2012; OpenSSL's <c>rsaz-avx2</c> uses it with 29-bit digits). For each
 /// digit a_i of a: t += a_i·b + m·N with m = (t_0 + a_i·b_0)·(−N⁻¹) mod 2^28, so the lowest lane becomes a
 /// multiple of 2^28; then t is shifted down one lane (<c>valignq</c>) and that lane's carry added to the new
-/// lowest lane. Each lane receives two products below 2^56 per step, so after D steps it holds less than
+/// lowest lane (AVX2 has no <c>valignq</c>: two <c>vpermq</c> and a <c>vpblendd</c> do it). Each lane receives two products below 2^56 per step, so after D steps it holds less than
 /// 2D·2^56 + 2^36, which fits 64 bits for D ≤ <see cref="MaxDigits"/>; one carry pass then brings the
 /// digits back to 28 bits.</para>
 /// <para>R = 2^(28D) with D chosen so that 4N &lt; R. Then results are not fully reduced but stay below
@@ -38,16 +38,16 @@ internal sealed class VectorMultiplier : MontgomeryMultiplier
     /// </summary>
     public const int MaxDigits = 120;
 
-    private readonly int _vectors;
+    private readonly bool _wide;
     private readonly ulong[] _n;
     private readonly ulong _negativeInverse;
     private readonly ulong[] _rSquared;
     private readonly ulong[] _one;
 
-    private VectorMultiplier(BigInteger modulus, int digits)
+    private VectorMultiplier(BigInteger modulus, int digits, bool wide)
         : base(modulus, digits, DigitBits)
     {
-        _vectors = digits / Vector512<ulong>.Count;
+        _wide = wide;
         _n = ToDigits(modulus);
         // −N⁻¹ mod 2^28 is the low 28 bits of −N⁻¹ mod 2⁶⁴.
         _negativeInverse = NegativeInverse(_n[0]) & DigitMask;
@@ -62,12 +62,26 @@ internal sealed class VectorMultiplier : MontgomeryMultiplier
         return (digits + Vector512<ulong>.Count - 1) / Vector512<ulong>.Count * Vector512<ulong>.Count;
     }
 
-    /// <summary>A vectorised multiplier for <paramref name="modulus"/>, or null when the CPU lacks AVX-512 or the modulus is too long.</summary>
-    public static VectorMultiplier? TryCreate(BigInteger modulus)
+    /// <summary>
+    /// A vectorised multiplier for <paramref name="modulus"/>: 512-bit vectors where the CPU has AVX-512 and
+    /// <paramref name="allowAvx512"/>, else 256-bit vectors where it has AVX2; null without either, or when the
+    /// modulus is too long.
+    /// </summary>
+    public static VectorMultiplier? TryCreate(BigInteger modulus, bool allowAvx512 = true)
     {
         var digits = DigitsFor(modulus);
-        return Avx512F.IsSupported && digits <= MaxDigits ? new VectorMultiplier(modulus, digits) : null;
+        if (digits > MaxDigits)
+        {
+            return null;
+        }
+
+        return allowAvx512 && Avx512F.IsSupported ? new VectorMultiplier(modulus, digits, wide: true)
+            : Avx2.IsSupported ? new VectorMultiplier(modulus, digits, wide: false)
+            : null;
     }
+
+    /// <summary>Whether this multiplier uses 512-bit vectors (AVX-512) rather than 256-bit ones (AVX2).</summary>
+    public bool IsAvx512 => _wide;
 
     public override ReadOnlySpan<ulong> One => _one;
 
@@ -102,7 +116,19 @@ internal sealed class VectorMultiplier : MontgomeryMultiplier
     /// <summary>result = a·b·R⁻¹ mod N, below 2N when a and b are. result may alias a or b.</summary>
     public override void Multiply(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
-        var vectors = _vectors;
+        if (_wide)
+        {
+            MultiplyAvx512(result, a, b);
+        }
+        else
+        {
+            MultiplyAvx2(result, a, b);
+        }
+    }
+
+    private void MultiplyAvx512(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var vectors = Width / Vector512<ulong>.Count;
         Span<Vector512<ulong>> accumulator = stackalloc Vector512<ulong>[vectors];
         accumulator.Clear();
         ref var t = ref MemoryMarshal.GetReference(accumulator);
@@ -131,8 +157,56 @@ internal sealed class VectorMultiplier : MontgomeryMultiplier
             t += Vector512.CreateScalar(carry);
         }
 
-        // One carry pass back to 28-bit digits; the value is below 2N < 2^(28D), so nothing carries out.
-        var lanes = MemoryMarshal.Cast<Vector512<ulong>, ulong>(accumulator);
+        Normalize(result, MemoryMarshal.Cast<Vector512<ulong>, ulong>(accumulator));
+    }
+
+    /// <summary>As <see cref="MultiplyAvx512"/>, four lanes at a time.</summary>
+    private void MultiplyAvx2(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var vectors = Width / Vector256<ulong>.Count;
+        Span<Vector256<ulong>> accumulator = stackalloc Vector256<ulong>[vectors];
+        accumulator.Clear();
+        ref var t = ref MemoryMarshal.GetReference(accumulator);
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref Unsafe.As<ulong, Vector256<ulong>>(ref MemoryMarshal.GetReference(b));
+        ref var n = ref Unsafe.As<ulong, Vector256<ulong>>(ref MemoryMarshal.GetArrayDataReference(_n));
+        for (var i = 0; i < Width; i++)
+        {
+            var digit = Vector256.Create(Unsafe.Add(ref x, i)).AsUInt32();
+            var low = t + Avx2.Multiply(digit, y.AsUInt32());
+            var m = Vector256.Create((low.ToScalar() * _negativeInverse) & DigitMask).AsUInt32();
+            low += Avx2.Multiply(m, n.AsUInt32());
+            var carry = low.ToScalar() >> DigitBits;
+            var previous = low;
+            for (var v = 1; v < vectors; v++)
+            {
+                var next = Unsafe.Add(ref t, v)
+                    + Avx2.Multiply(digit, Unsafe.Add(ref y, v).AsUInt32())
+                    + Avx2.Multiply(m, Unsafe.Add(ref n, v).AsUInt32());
+                Unsafe.Add(ref t, v - 1) = ShiftDownOneLane(previous, next);
+                previous = next;
+            }
+
+            Unsafe.Add(ref t, vectors - 1) = ShiftDownOneLane(previous, Vector256<ulong>.Zero);
+            t += Vector256.CreateScalar(carry);
+        }
+
+        Normalize(result, MemoryMarshal.Cast<Vector256<ulong>, ulong>(accumulator));
+    }
+
+    /// <summary>(low₁, low₂, low₃, high₀): lanes 1–3 of <paramref name="low"/> and lane 0 of <paramref name="high"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> ShiftDownOneLane(Vector256<ulong> low, Vector256<ulong> high)
+    {
+        // vpermq: lanes (1, 2, 3, 0) of low, and lane 0 of high everywhere; vpblendd takes lane 3 (dwords 6–7) from high.
+        var rotated = Avx2.Permute4x64(low, 0b00_11_10_01);
+        var broadcast = Avx2.Permute4x64(high, 0);
+        return Avx2.Blend(rotated.AsUInt32(), broadcast.AsUInt32(), 0b1100_0000).AsUInt64();
+    }
+
+    /// <summary>One carry pass back to 28-bit digits; the value is below 2N &lt; 2^(28D), so nothing carries out.</summary>
+    private static void Normalize(Span<ulong> result, ReadOnlySpan<ulong> lanes)
+    {
         ulong pending = 0;
         for (var j = 0; j < lanes.Length; j++)
         {
