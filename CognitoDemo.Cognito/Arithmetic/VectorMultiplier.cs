@@ -118,90 +118,118 @@ internal sealed class VectorMultiplier : MontgomeryMultiplier
     {
         if (_wide)
         {
-            MultiplyAvx512(result, a, b);
+            Multiply<Vector512<ulong>, Avx512Lanes>(result, a, b);
         }
         else
         {
-            MultiplyAvx2(result, a, b);
+            Multiply<Vector256<ulong>, Avx2Lanes>(result, a, b);
         }
     }
 
-    private void MultiplyAvx512(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    /// <summary>
+    /// The multiplication for one vector width; <typeparamref name="TLanes"/> is a struct, so the JIT compiles
+    /// one copy per width with its instructions inlined.
+    /// </summary>
+    private void Multiply<TVector, TLanes>(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+        where TVector : unmanaged
+        where TLanes : struct, ILanes<TVector>
     {
-        var vectors = Width / Vector512<ulong>.Count;
-        Span<Vector512<ulong>> accumulator = stackalloc Vector512<ulong>[vectors];
+        var vectors = Width / TLanes.Count;
+        Span<TVector> accumulator = stackalloc TVector[vectors];
         accumulator.Clear();
         ref var t = ref MemoryMarshal.GetReference(accumulator);
         ref var x = ref MemoryMarshal.GetReference(a);
-        ref var y = ref Unsafe.As<ulong, Vector512<ulong>>(ref MemoryMarshal.GetReference(b));
-        ref var n = ref Unsafe.As<ulong, Vector512<ulong>>(ref MemoryMarshal.GetArrayDataReference(_n));
+        ref var y = ref Unsafe.As<ulong, TVector>(ref MemoryMarshal.GetReference(b));
+        ref var n = ref Unsafe.As<ulong, TVector>(ref MemoryMarshal.GetArrayDataReference(_n));
         for (var i = 0; i < Width; i++)
         {
-            var digit = Vector512.Create(Unsafe.Add(ref x, i)).AsUInt32();
-            var low = t + Avx512F.Multiply(digit, y.AsUInt32());
-            var m = Vector512.Create((low.ToScalar() * _negativeInverse) & DigitMask).AsUInt32();
-            low += Avx512F.Multiply(m, n.AsUInt32());
+            var digit = TLanes.Broadcast(Unsafe.Add(ref x, i));
+            var low = TLanes.Add(t, TLanes.MultiplyDigits(digit, y));
+            var m = TLanes.Broadcast((TLanes.Lowest(low) * _negativeInverse) & DigitMask);
+            low = TLanes.Add(low, TLanes.MultiplyDigits(m, n));
             // The lowest lane is now a multiple of 2^28: it leaves, and its carry joins the next lane.
-            var carry = low.ToScalar() >> DigitBits;
+            var carry = TLanes.Lowest(low) >> DigitBits;
             var previous = low;
             for (var v = 1; v < vectors; v++)
             {
-                var next = Unsafe.Add(ref t, v)
-                    + Avx512F.Multiply(digit, Unsafe.Add(ref y, v).AsUInt32())
-                    + Avx512F.Multiply(m, Unsafe.Add(ref n, v).AsUInt32());
-                Unsafe.Add(ref t, v - 1) = Avx512F.AlignRight64(next, previous, 1);
+                var next = TLanes.Add(
+                    TLanes.Add(Unsafe.Add(ref t, v), TLanes.MultiplyDigits(digit, Unsafe.Add(ref y, v))),
+                    TLanes.MultiplyDigits(m, Unsafe.Add(ref n, v)));
+                Unsafe.Add(ref t, v - 1) = TLanes.ShiftDownOneLane(previous, next);
                 previous = next;
             }
 
-            Unsafe.Add(ref t, vectors - 1) = Avx512F.AlignRight64(Vector512<ulong>.Zero, previous, 1);
-            t += Vector512.CreateScalar(carry);
+            Unsafe.Add(ref t, vectors - 1) = TLanes.ShiftDownOneLane(previous, default);
+            t = TLanes.AddToLowest(t, carry);
         }
 
-        Normalize(result, MemoryMarshal.Cast<Vector512<ulong>, ulong>(accumulator));
+        Normalize(result, MemoryMarshal.Cast<TVector, ulong>(accumulator));
     }
 
-    /// <summary>As <see cref="MultiplyAvx512"/>, four lanes at a time.</summary>
-    private void MultiplyAvx2(Span<ulong> result, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    /// <summary>The lane operations the multiplication needs, for one vector width.</summary>
+    private interface ILanes<TVector>
+        where TVector : unmanaged
     {
-        var vectors = Width / Vector256<ulong>.Count;
-        Span<Vector256<ulong>> accumulator = stackalloc Vector256<ulong>[vectors];
-        accumulator.Clear();
-        ref var t = ref MemoryMarshal.GetReference(accumulator);
-        ref var x = ref MemoryMarshal.GetReference(a);
-        ref var y = ref Unsafe.As<ulong, Vector256<ulong>>(ref MemoryMarshal.GetReference(b));
-        ref var n = ref Unsafe.As<ulong, Vector256<ulong>>(ref MemoryMarshal.GetArrayDataReference(_n));
-        for (var i = 0; i < Width; i++)
+        /// <summary>64-bit lanes per vector.</summary>
+        static abstract int Count { get; }
+
+        static abstract TVector Broadcast(ulong value);
+
+        static abstract TVector Add(TVector left, TVector right);
+
+        /// <summary>Lane by lane, the low 32 bits of each times the other's: <c>vpmuludq</c>.</summary>
+        static abstract TVector MultiplyDigits(TVector left, TVector right);
+
+        static abstract ulong Lowest(TVector vector);
+
+        static abstract TVector AddToLowest(TVector vector, ulong value);
+
+        /// <summary>Lanes 1.. of <paramref name="low"/> followed by lane 0 of <paramref name="high"/>.</summary>
+        static abstract TVector ShiftDownOneLane(TVector low, TVector high);
+    }
+
+    private readonly struct Avx512Lanes : ILanes<Vector512<ulong>>
+    {
+        public static int Count => Vector512<ulong>.Count;
+
+        public static Vector512<ulong> Broadcast(ulong value) => Vector512.Create(value);
+
+        public static Vector512<ulong> Add(Vector512<ulong> left, Vector512<ulong> right) => left + right;
+
+        public static Vector512<ulong> MultiplyDigits(Vector512<ulong> left, Vector512<ulong> right) =>
+            Avx512F.Multiply(left.AsUInt32(), right.AsUInt32());
+
+        public static ulong Lowest(Vector512<ulong> vector) => vector.ToScalar();
+
+        public static Vector512<ulong> AddToLowest(Vector512<ulong> vector, ulong value) => vector + Vector512.CreateScalar(value);
+
+        // valignq: the 16 lanes high:low shifted down by one, the low eight kept.
+        public static Vector512<ulong> ShiftDownOneLane(Vector512<ulong> low, Vector512<ulong> high) => Avx512F.AlignRight64(high, low, 1);
+    }
+
+    private readonly struct Avx2Lanes : ILanes<Vector256<ulong>>
+    {
+        public static int Count => Vector256<ulong>.Count;
+
+        public static Vector256<ulong> Broadcast(ulong value) => Vector256.Create(value);
+
+        public static Vector256<ulong> Add(Vector256<ulong> left, Vector256<ulong> right) => left + right;
+
+        public static Vector256<ulong> MultiplyDigits(Vector256<ulong> left, Vector256<ulong> right) =>
+            Avx2.Multiply(left.AsUInt32(), right.AsUInt32());
+
+        public static ulong Lowest(Vector256<ulong> vector) => vector.ToScalar();
+
+        public static Vector256<ulong> AddToLowest(Vector256<ulong> vector, ulong value) => vector + Vector256.CreateScalar(value);
+
+        public static Vector256<ulong> ShiftDownOneLane(Vector256<ulong> low, Vector256<ulong> high)
         {
-            var digit = Vector256.Create(Unsafe.Add(ref x, i)).AsUInt32();
-            var low = t + Avx2.Multiply(digit, y.AsUInt32());
-            var m = Vector256.Create((low.ToScalar() * _negativeInverse) & DigitMask).AsUInt32();
-            low += Avx2.Multiply(m, n.AsUInt32());
-            var carry = low.ToScalar() >> DigitBits;
-            var previous = low;
-            for (var v = 1; v < vectors; v++)
-            {
-                var next = Unsafe.Add(ref t, v)
-                    + Avx2.Multiply(digit, Unsafe.Add(ref y, v).AsUInt32())
-                    + Avx2.Multiply(m, Unsafe.Add(ref n, v).AsUInt32());
-                Unsafe.Add(ref t, v - 1) = ShiftDownOneLane(previous, next);
-                previous = next;
-            }
-
-            Unsafe.Add(ref t, vectors - 1) = ShiftDownOneLane(previous, Vector256<ulong>.Zero);
-            t += Vector256.CreateScalar(carry);
+            // No valignq in AVX2. vpermq: lanes (1, 2, 3, 0) of low, and lane 0 of high everywhere; vpblendd takes
+            // lane 3 (dwords 6–7) from high.
+            var rotated = Avx2.Permute4x64(low, 0b00_11_10_01);
+            var broadcast = Avx2.Permute4x64(high, 0);
+            return Avx2.Blend(rotated.AsUInt32(), broadcast.AsUInt32(), 0b1100_0000).AsUInt64();
         }
-
-        Normalize(result, MemoryMarshal.Cast<Vector256<ulong>, ulong>(accumulator));
-    }
-
-    /// <summary>(low₁, low₂, low₃, high₀): lanes 1–3 of <paramref name="low"/> and lane 0 of <paramref name="high"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> ShiftDownOneLane(Vector256<ulong> low, Vector256<ulong> high)
-    {
-        // vpermq: lanes (1, 2, 3, 0) of low, and lane 0 of high everywhere; vpblendd takes lane 3 (dwords 6–7) from high.
-        var rotated = Avx2.Permute4x64(low, 0b00_11_10_01);
-        var broadcast = Avx2.Permute4x64(high, 0);
-        return Avx2.Blend(rotated.AsUInt32(), broadcast.AsUInt32(), 0b1100_0000).AsUInt64();
     }
 
     /// <summary>One carry pass back to 28-bit digits; the value is below 2N &lt; 2^(28D), so nothing carries out.</summary>
